@@ -1,1 +1,4 @@
-System.Console.WriteLine("benchmarks: none yet");
+using BenchmarkDotNet.Running;
+
+// Every [Benchmark] class in this assembly is selectable: dotnet run -c Release --project tests/TopoPool.Benchmarks -- --filter '*Layer*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
