@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using TopoPool.Cli;
+using TopoPool.Cli.Commands;
+
+var root = new RootCommand("topopool: TopoPool adaptive graph pooling — cluster, featurize, train, benchmark, explain")
+{
+    ClusterCommand.Create(),
+};
+return CommandRunner.Run(root, args);

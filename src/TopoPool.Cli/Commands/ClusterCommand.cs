@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using TopoPool.Cli.Json;
+using TopoPool.Core;
+
+namespace TopoPool.Cli.Commands;
+
+/// <summary><c>topopool cluster [--input FILE] [--impl spec|torch]</c>: peaks and clusters of a scored batch, as JSON.</summary>
+public static class ClusterCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<FileInfo?>("--input") { Description = "JSON file {num_nodes, edges, scores, batch?}; standard input when omitted" };
+        var impl = new Option<string>("--impl") { Description = "spec (the pure F# specification) or torch (the layer's Select on CPU)", DefaultValueFactory = _ => SelectImplementations.Default };
+        impl.AcceptOnlyFromAmong(SelectImplementations.Names);
+        var command = new Command("cluster", "Cluster a scored graph batch with TopoPool's Select and print {peaks, clusters} as JSON") { input, impl };
+        command.SetAction(result =>
+        {
+            var file = result.GetValue(input);
+            var (json, source) = InputFiles.ReadAllText(file);
+            var request = ClusterRequest.Parse(json, source);
+            if (request.Scores is null) throw new InputException($"{source}: missing \"scores\"");
+            var clustering = SelectImplementations.Run(result.GetValue(impl)!, request);
+            Console.Out.WriteLine(Format(clustering));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>{"peaks": [...], "clusters": [[members...], ...]}</c>, clusters in (graph, peak) order, members ascending.</summary>
+    public static string Format(Clustering clustering)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("peaks");
+            foreach (int p in clustering.Peaks) writer.WriteNumberValue(p);
+            writer.WriteEndArray();
+            writer.WriteStartArray("clusters");
+            for (int k = 0; k < clustering.NumClusters; k++)
+            {
+                writer.WriteStartArray();
+                foreach (int v in clustering.Members(k)) writer.WriteNumberValue(v);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
