@@ -1,0 +1,9 @@
+using static TorchSharp.torch;
+
+namespace TopoPool.Torch.Models;
+
+/// <summary>
+/// What a graph model returns: one prediction row per graph (log-probabilities for classification, values for
+/// regression) and the auxiliary loss of its pooling layer, when it has one and it is switched on.
+/// </summary>
+public sealed record ModelOutput(Tensor Prediction, Tensor? AuxiliaryLoss = null);

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using TopoPool.Core.Pipelines;
+using TopoPool.Torch.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TopoPool.Training.Trainer;
+
+/// <summary>
+/// The paper's training protocol (BENCHMARK.md): Adam; every epoch one pass over the shuffled training set, then
+/// validation; the weights with the lowest validation loss are kept; training stops when the validation loss has
+/// not improved for <see cref="TrainingOptions.Patience"/> epochs; the test set is evaluated with the best weights.
+/// Shuffling is derived from (seed, epoch), so a resumed run continues exactly as an uninterrupted one.
+/// </summary>
+public static class GraphTrainer
+{
+    public static TrainingResult Run<TSample>(
+        nn.Module<GraphBatch, ModelOutput> model,
+        IReadOnlyList<TSample> train,
+        IReadOnlyList<TSample> validation,
+        IReadOnlyList<TSample> test,
+        Func<IReadOnlyList<TSample>, GraphBatch> collate,
+        TrainingOptions options,
+        IProgress<EpochReport>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        if (train.Count == 0) throw new ArgumentException("the training set is empty", nameof(train));
+        var device = options.Device;
+        model.to(device);
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+
+        var validationBatches = Chunks(validation, options.BatchSize).Select(c => collate(c).To(device)).ToList();
+        var testBatches = Chunks(test, options.BatchSize).Select(c => collate(c).To(device)).ToList();
+
+        var history = new List<EpochReport>();
+        var best = Snapshot(model);
+        int bestEpoch = 0, sinceImprovement = 0, firstEpoch = 1;
+        double bestLoss = double.PositiveInfinity, secondsBefore = 0;
+        EvaluationMetrics? bestValidation = null;
+        bool resumed = false;
+
+        if (options.CheckpointPath is { } checkpointPath
+            && TrainingCheckpoint.TryLoad(checkpointPath, options.RunKey, model, optimizer) is { } restored)
+        {
+            resumed = true;
+            Dispose(best);
+            best = restored.BestWeights;
+            bestEpoch = restored.State.BestEpoch;
+            bestLoss = restored.State.BestValidationLoss;
+            sinceImprovement = restored.State.EpochsWithoutImprovement;
+            secondsBefore = restored.State.Seconds;
+            history.AddRange(restored.State.History);
+            firstEpoch = restored.State.Epoch + 1;
+            if (history.Count > 0)
+                bestValidation = new EvaluationMetrics(options.Task, validation.Count, bestLoss,
+                    options.Task == TaskKind.Classification ? history.Last().BestValidationMetric : double.NaN,
+                    options.Task == TaskKind.Regression ? history.Last().BestValidationMetric : double.NaN, double.NaN, double.NaN);
+        }
+
+        var clock = Stopwatch.StartNew();
+        int epoch = firstEpoch - 1;
+        try
+        {
+            for (epoch = firstEpoch; epoch <= options.Epochs && sinceImprovement < options.Patience; epoch++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                double trainLoss = TrainOneEpoch(model, optimizer, train, collate, options, epoch);
+                var metrics = Evaluate(model, validationBatches, options.Task);
+                if (metrics.Loss < bestLoss || bestValidation is null)
+                {
+                    bestLoss = metrics.Loss;
+                    bestEpoch = epoch;
+                    bestValidation = metrics;
+                    sinceImprovement = 0;
+                    Dispose(best);
+                    best = Snapshot(model);
+                }
+                else sinceImprovement++;
+
+                double elapsed = secondsBefore + clock.Elapsed.TotalSeconds;
+                int done = epoch;
+                int left = Math.Min(options.Epochs - epoch, options.Patience - sinceImprovement);
+                var report = new EpochReport(epoch, options.Epochs, trainLoss, metrics.Loss, metrics.Primary, metrics.PrimaryName,
+                    bestEpoch, bestLoss, bestValidation.Primary, elapsed, elapsed / Math.Max(1, done - 0) * Math.Max(0, left));
+                history.Add(report);
+                progress?.Report(report);
+
+                if (options.CheckpointPath is { } path)
+                    new TrainingCheckpoint(options.RunKey, epoch, bestEpoch, bestLoss, sinceImprovement, elapsed, history)
+                        .Save(path, model, best, optimizer);
+            }
+
+            model.load_state_dict(best);
+            var testMetrics = Evaluate(model, testBatches, options.Task);
+            double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
+            int epochsRun = history.Count == 0 ? 0 : history[^1].Epoch;
+            return new TrainingResult(testMetrics, bestValidation ?? testMetrics, bestEpoch, epochsRun, seconds,
+                epochsRun == 0 ? 0 : seconds / epochsRun, resumed, history);
+        }
+        finally
+        {
+            Dispose(best);
+            foreach (var b in validationBatches) b.Dispose();
+            foreach (var b in testBatches) b.Dispose();
+        }
+    }
+
+    /// <summary>The loss the protocol minimises: NLL of log-probabilities (classification) or MSE (regression), plus any auxiliary loss.</summary>
+    public static Tensor Loss(ModelOutput output, Tensor y, TaskKind task)
+    {
+        var loss = task == TaskKind.Classification
+            ? nn.functional.nll_loss(output.Prediction, y)
+            : nn.functional.mse_loss(output.Prediction.reshape(-1), y.reshape(-1));
+        return output.AuxiliaryLoss is { } auxiliary ? loss + auxiliary : loss;
+    }
+
+    /// <summary>Metrics of <paramref name="model"/> over pre-collated batches (eval mode, no gradient).</summary>
+    public static EvaluationMetrics Evaluate(nn.Module<GraphBatch, ModelOutput> model, IReadOnlyList<GraphBatch> batches, TaskKind task)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        double lossSum = 0;
+        var predictedClasses = new List<int>();
+        var actualClasses = new List<int>();
+        var predictedValues = new List<double>();
+        var actualValues = new List<double>();
+        foreach (var batch in batches)
+        {
+            using var scope = NewDisposeScope();
+            var output = model.call(batch);
+            var y = batch.Y ?? throw new ArgumentException("an evaluation batch has no targets");
+            lossSum += Loss(output, y, task).item<float>() * batch.NumGraphs;
+            if (task == TaskKind.Classification)
+            {
+                predictedClasses.AddRange(output.Prediction.argmax(1).cpu().data<long>().Select(v => (int)v));
+                actualClasses.AddRange(y.cpu().data<long>().Select(v => (int)v));
+            }
+            else
+            {
+                predictedValues.AddRange(output.Prediction.reshape(-1).to(float64).cpu().data<double>());
+                actualValues.AddRange(y.reshape(-1).to(float64).cpu().data<double>());
+            }
+        }
+        int count = task == TaskKind.Classification ? actualClasses.Count : actualValues.Count;
+        double loss = count == 0 ? double.NaN : lossSum / count;
+        return task == TaskKind.Classification
+            ? EvaluationMetrics.Classification(loss, predictedClasses, actualClasses)
+            : EvaluationMetrics.Regression(loss, predictedValues, actualValues);
+    }
+
+    private static double TrainOneEpoch<TSample>(nn.Module<GraphBatch, ModelOutput> model, optim.Optimizer optimizer,
+        IReadOnlyList<TSample> train, Func<IReadOnlyList<TSample>, GraphBatch> collate, TrainingOptions options, int epoch)
+    {
+        model.train();
+        var order = EpochShuffle(train.Count, options.Seed, epoch);
+        double lossSum = 0;
+        int seen = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var samples = order.Skip(start).Take(options.BatchSize).Select(i => train[i]).ToList();
+            using var cpuBatch = collate(samples);
+            var batch = cpuBatch.To(options.Device);
+            optimizer.zero_grad();
+            var loss = Loss(model.call(batch), batch.Y ?? throw new ArgumentException("a training batch has no targets"), options.Task);
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>() * samples.Count;
+            seen += samples.Count;
+        }
+        return lossSum / Math.Max(1, seen);
+    }
+
+    /// <summary>The order of the training set in an epoch: a Fisher–Yates shuffle seeded by (seed, epoch).</summary>
+    public static int[] EpochShuffle(int count, int seed, int epoch)
+    {
+        var random = new Random(HashCode.Combine(seed, epoch, 0x7090));
+        var order = Enumerable.Range(0, count).ToArray();
+        random.Shuffle(order);
+        return order;
+    }
+
+    private static IEnumerable<IReadOnlyList<T>> Chunks<T>(IReadOnlyList<T> items, int size)
+    {
+        for (int start = 0; start < items.Count; start += size)
+            yield return items.Skip(start).Take(size).ToList();
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
+        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+
+    private static void Dispose(Dictionary<string, Tensor> weights)
+    {
+        foreach (var t in weights.Values) t.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TopoPool.Training.Trainer;
+
+/// <summary>
+/// Everything a run needs to go on after an interruption: the epoch reached, the best validation so far, the
+/// history, the current weights, the best weights and the optimiser's state. Written to a temporary file and
+/// renamed over the old one, so a run killed while saving keeps the previous checkpoint.
+/// </summary>
+public sealed record TrainingCheckpoint(
+    string RunKey,
+    int Epoch,
+    int BestEpoch,
+    double BestValidationLoss,
+    int EpochsWithoutImprovement,
+    double Seconds,
+    List<EpochReport> History)
+{
+    private const string Magic = "TOPOPOOL-CHECKPOINT";
+    private const int Version = 1;
+
+    public void Save(string path, nn.Module model, Dictionary<string, Tensor> bestWeights, TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var temporary = path + ".partial";
+        using (var stream = File.Create(temporary))
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(JsonSerializer.Serialize(this));
+            nn.Module.save_state_dict(writer, bestWeights, null);
+            model.save(writer);
+            optimizer.save_state_dict(writer);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Loads the checkpoint into <paramref name="model"/> and <paramref name="optimizer"/> and returns it with the best
+    /// weights, or null when there is none or it belongs to another run (then nothing is changed).
+    /// </summary>
+    public static (TrainingCheckpoint State, Dictionary<string, Tensor> BestWeights)? TryLoad(
+        string path, string runKey, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        if (!File.Exists(path)) return null;
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        if (reader.ReadString() != Magic || reader.ReadInt32() != Version)
+            throw new InvalidDataException($"{path}: not a TopoPool checkpoint of version {Version}");
+        var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString())
+                    ?? throw new InvalidDataException($"{path}: the checkpoint has no state");
+        if (state.RunKey != runKey) return null;
+        model.load(reader);
+        var best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+        model.load(reader);
+        optimizer.load_state_dict(reader);
+        return (state, best);
+    }
+}

@@ -1,0 +1,146 @@
+using TopoPool.Core.Pipelines;
+using TopoPool.Torch.Models;
+using TopoPool.Torch.Readout;
+using TopoPool.Training.Trainer;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace TopoPool.Training.Tests;
+
+public class TrainerTests
+{
+    /// <summary>A graph of 3–6 nodes on a path with two features; its class is whether the mean of feature 0 is positive.</summary>
+    private sealed record ToyGraph(float[] Features, int Nodes, int Label);
+
+    private sealed class MeanReadoutModel : nn.Module<GraphBatch, ModelOutput>
+    {
+        private readonly TorchSharp.Modules.Linear lin;
+
+        public MeanReadoutModel(int inputs, int outputs) : base(nameof(MeanReadoutModel))
+        {
+            lin = nn.Linear(inputs, outputs);
+            RegisterComponents();
+        }
+
+        public override ModelOutput forward(GraphBatch batch) =>
+            new(nn.functional.log_softmax(lin.call(GlobalPool.Mean(batch.X, batch.Batch, batch.NumGraphs)), 1));
+    }
+
+    private static List<ToyGraph> ToyGraphs(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            int n = random.Next(3, 7);
+            var features = Enumerable.Range(0, 2 * n).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            double mean = Enumerable.Range(0, n).Average(i => features[2 * i]);
+            return new ToyGraph(features, n, mean > 0 ? 1 : 0);
+        }).ToList();
+    }
+
+    private static GraphBatch Collate(IReadOnlyList<ToyGraph> graphs)
+    {
+        var x = graphs.SelectMany(g => g.Features).ToArray();
+        var batch = graphs.SelectMany((g, i) => Enumerable.Repeat((long)i, g.Nodes)).ToArray();
+        var edges = new List<long>[] { new(), new() };
+        int offset = 0;
+        foreach (var g in graphs)
+        {
+            for (int i = 0; i + 1 < g.Nodes; i++)
+            {
+                edges[0].Add(offset + i); edges[1].Add(offset + i + 1);
+                edges[0].Add(offset + i + 1); edges[1].Add(offset + i);
+            }
+            offset += g.Nodes;
+        }
+        return new GraphBatch(
+            tensor(x).reshape(-1, 2),
+            tensor(edges[0].Concat(edges[1]).ToArray()).reshape(2, -1),
+            tensor(batch),
+            graphs.Count,
+            tensor(graphs.Select(g => (long)g.Label).ToArray()));
+    }
+
+    private static (TrainingResult Result, float[] Weights) Train(TrainingOptions options, CancellationToken cancellation = default, IProgress<EpochReport>? progress = null)
+    {
+        manual_seed(options.Seed);
+        using var model = new MeanReadoutModel(2, 2);
+        var data = ToyGraphs(120, 7);
+        var result = GraphTrainer.Run(model, data.Take(80).ToList(), data.Skip(80).Take(20).ToList(), data.Skip(100).ToList(), Collate, options, progress, cancellation);
+        var weights = model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
+        return (result, weights);
+    }
+
+    private static TrainingOptions Options(int epochs, string? checkpoint = null) =>
+        new(TaskKind.Classification, CPU) { Epochs = epochs, Patience = 100, BatchSize = 16, LearningRate = 0.05, Seed = 3, CheckpointPath = checkpoint, RunKey = "toy" };
+
+    [Fact]
+    public void Training_learns_a_separable_toy_task()
+    {
+        var (result, _) = Train(Options(40));
+        Assert.True(result.Test.Accuracy >= 0.8, $"test accuracy {result.Test.Accuracy}");
+        Assert.Equal(40, result.EpochsRun);
+        Assert.Equal(40, result.History.Count);
+    }
+
+    [Fact]
+    public void A_run_interrupted_after_an_epoch_resumes_from_its_checkpoint_and_ends_as_an_uninterrupted_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("topopool-resume");
+        var (straight, straightWeights) = Train(Options(8, Path.Combine(directory.FullName, "straight.ckpt")));
+
+        var checkpoint = Path.Combine(directory.FullName, "interrupted.ckpt");
+        using var cancel = new CancellationTokenSource();
+        var stopAfterThree = new SynchronousProgress(r => { if (r.Epoch == 3) cancel.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => Train(Options(8, checkpoint), cancel.Token, stopAfterThree));
+
+        var (resumed, resumedWeights) = Train(Options(8, checkpoint));
+        Assert.True(resumed.Resumed);
+        Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
+        Assert.Equal(straight.History.Select(h => h.ValidationLoss), resumed.History.Select(h => h.ValidationLoss));
+        Assert.Equal(straight.Test.Accuracy, resumed.Test.Accuracy);
+        Assert.Equal(straightWeights, resumedWeights);
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_run_is_not_resumed()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("topopool-other").FullName, "run.ckpt");
+        Train(Options(2, path));
+        var (result, _) = Train(Options(2, path) with { RunKey = "another" });
+        Assert.False(result.Resumed);
+        Assert.Equal(2, result.History.Count);
+    }
+
+    [Fact]
+    public void Training_stops_when_validation_has_not_improved_for_patience_epochs()
+    {
+        var (result, _) = Train(Options(50) with { LearningRate = 0, Patience = 4 });
+        Assert.Equal(1, result.BestEpoch);
+        Assert.Equal(5, result.EpochsRun);
+    }
+
+    [Fact]
+    public void The_test_set_is_evaluated_with_the_best_weights()
+    {
+        var (result, _) = Train(Options(30) with { LearningRate = 0.5 });
+        var best = result.History.Single(h => h.Epoch == result.BestEpoch);
+        Assert.Equal(result.History.Min(h => h.ValidationLoss), best.ValidationLoss);
+        Assert.Equal(best.ValidationLoss, result.BestValidation.Loss, 5);
+    }
+
+    [Fact]
+    public void Epoch_shuffles_depend_on_seed_and_epoch_only()
+    {
+        Assert.Equal(GraphTrainer.EpochShuffle(50, 1, 2), GraphTrainer.EpochShuffle(50, 1, 2));
+        Assert.NotEqual(GraphTrainer.EpochShuffle(50, 1, 2), GraphTrainer.EpochShuffle(50, 1, 3));
+        Assert.NotEqual(GraphTrainer.EpochShuffle(50, 1, 2), GraphTrainer.EpochShuffle(50, 2, 2));
+        Assert.Equal(Enumerable.Range(0, 50), GraphTrainer.EpochShuffle(50, 4, 9).Order());
+    }
+
+    private sealed class SynchronousProgress(Action<EpochReport> report) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => report(value);
+    }
+}
