@@ -5,5 +5,8 @@ using TopoPool.Cli.Commands;
 var root = new RootCommand("topopool: TopoPool adaptive graph pooling — cluster, featurize, train, benchmark, explain")
 {
     ClusterCommand.Create(),
+    FeaturizeCommand.Create(),
+    TrainCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -95,3 +95,9 @@ module Pipeline =
         { InputWidth = inputWidth
           Stages = block 1 @ [ Readout ReadoutKind.MaxMean ] @ block 2 @ [ Readout ReadoutKind.MaxMean ] @ block 3 @ pooled
           Head = head task outputWidth [ hidden; hidden / 2 ] }
+
+/// The presets as members, for C#: <c>Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool, TaskKind.Classification, 7, 2, 32)</c>.
+type Pipeline with
+    /// The paper's benchmark model for any GNN × pool pair (see `Pipeline.paper`).
+    static member Paper(gnn: ConvolutionKind, pool: PoolingKind, task: TaskKind, inputWidth: int, outputWidth: int, hidden: int) =
+        Pipeline.paper gnn pool task inputWidth outputWidth hidden

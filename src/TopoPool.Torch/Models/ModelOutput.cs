@@ -1,9 +1,11 @@
+using TopoPool.Torch.Pooling;
 using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Models;
 
 /// <summary>
 /// What a graph model returns: one prediction row per graph (log-probabilities for classification, values for
-/// regression) and the auxiliary loss of its pooling layer, when it has one and it is switched on.
+/// regression), the auxiliary loss of its pooling layer when it has one and it is switched on, and the pooling
+/// layer's result (assignment, scores, cluster weights) for explanations.
 /// </summary>
-public sealed record ModelOutput(Tensor Prediction, Tensor? AuxiliaryLoss = null);
+public sealed record ModelOutput(Tensor Prediction, Tensor? AuxiliaryLoss = null, PoolResult? Pooling = null);

@@ -1,0 +1,163 @@
+using TopoPool.Core.Pipelines;
+using TopoPool.Torch.Pooling;
+using TopoPool.Torch.Readout;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TopoPool.Torch.Models;
+
+/// <summary>
+/// A <see cref="Pipeline"/> interpreted as a TorchSharp module. Parameters are registered under stable,
+/// readable names: <c>conv1</c>, <c>conv2</c>, … for convolutions in order, each normalisation under its
+/// pipeline name (<c>norm1</c>, …), <c>pool1</c>, … for pooling layers, and <c>head.0</c>, <c>head.1</c>, … for the
+/// head's linear layers. Equal pipelines give modules with equal parameter names and shapes, and equal weights
+/// for equal seeds.
+/// </summary>
+public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
+{
+    private readonly Pipeline pipeline;
+    private readonly List<(Stage Stage, nn.Module? Layer)> steps = [];
+    private readonly ModuleList<Linear> head = new();
+
+    private PipelineModel(Pipeline pipeline) : base(nameof(PipelineModel))
+    {
+        if (pipeline.Problem is { } problem) throw new ArgumentException($"invalid pipeline: {problem}", nameof(pipeline));
+        this.pipeline = pipeline;
+        var norms = new Dictionary<string, nn.Module>();
+        int width = pipeline.InputWidth, convolutions = 0, pools = 0;
+        foreach (var stage in pipeline.Stages)
+        {
+            switch (stage)
+            {
+                case Stage.Convolve c:
+                    var conv = PipelineLayers.Convolution(c.Item, width);
+                    register_module($"conv{++convolutions}", conv);
+                    steps.Add((stage, conv));
+                    width = c.Item.Kind == ConvolutionKind.Gat && c.Item.ConcatHeads ? c.Item.Width * c.Item.Heads : c.Item.Width;
+                    break;
+                case Stage.Normalize n:
+                    var norm = PipelineLayers.Normalization(width);
+                    register_module(n.name, norm);
+                    norms[n.name] = norm;
+                    steps.Add((stage, norm));
+                    break;
+                case Stage.ReuseNormalization r:
+                    steps.Add((stage, norms[r.name]));
+                    break;
+                case Stage.Pool p:
+                    var pool = PipelineLayers.Pooling(p.Item, width);
+                    register_module($"pool{++pools}", pool);
+                    steps.Add((stage, pool));
+                    break;
+                default:
+                    if (stage.IsConcatGlobalMean) width *= 2;
+                    steps.Add((stage, null));
+                    break;
+            }
+        }
+
+        int inputs = pipeline.ReadoutWidth;
+        foreach (int hidden in pipeline.Head.HiddenWidths)
+        {
+            head.Add(nn.Linear(inputs, hidden));
+            inputs = hidden;
+        }
+        head.Add(nn.Linear(inputs, pipeline.Head.OutputWidth));
+        register_module("head", head);
+    }
+
+    /// <summary>
+    /// The module for <paramref name="pipeline"/>, its weights drawn from <paramref name="seed"/> (on the CPU, so the
+    /// same seed gives the same weights on every device), then moved to <paramref name="device"/>.
+    /// </summary>
+    public static PipelineModel Create(Pipeline pipeline, Device device, long seed)
+    {
+        var previous = torch.random.get_rng_state();
+        try
+        {
+            torch.random.manual_seed(seed);
+            var model = new PipelineModel(pipeline);
+            model.to(device);
+            return model;
+        }
+        finally
+        {
+            torch.random.set_rng_state(previous);
+        }
+    }
+
+    public Pipeline Pipeline => pipeline;
+
+    public override ModelOutput forward(GraphBatch input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input.X;
+        var edgeIndex = input.EdgeIndex;
+        var batch = input.Batch;
+        long numGraphs = input.NumGraphs;
+        Tensor? readout = null;
+        Tensor? auxiliary = null;
+        PoolResult? pooled = null;
+
+        foreach (var (stage, layer) in steps)
+        {
+            switch (stage)
+            {
+                case Stage.Convolve:
+                    x = ((nn.Module<Tensor, Tensor, Tensor>)layer!).call(x, edgeIndex);
+                    break;
+                case Stage.Normalize or Stage.ReuseNormalization:
+                    x = PipelineLayers.Normalize(layer!, x, batch, numGraphs);
+                    break;
+                case Stage.Activate a:
+                    x = a.Item switch
+                    {
+                        Activation.LeakyRelu l => nn.functional.leaky_relu(x, l.negativeSlope),
+                        { IsRelu: true } => nn.functional.relu(x),
+                        _ => x,
+                    };
+                    break;
+                case Stage.Dropout d:
+                    x = nn.functional.dropout(x, d.probability, training);
+                    break;
+                case Stage.Pool:
+                    pooled = ((nn.Module<Tensor, Tensor, Tensor, long, PoolResult>)layer!).call(x, edgeIndex, batch, numGraphs);
+                    x = pooled.X;
+                    edgeIndex = pooled.EdgeIndex;
+                    batch = pooled.Batch;
+                    if (PipelineLayers.AuxiliaryLoss(pooled) is { } extra) auxiliary = auxiliary is null ? extra : auxiliary + extra;
+                    break;
+                case Stage.Readout r:
+                    var read = r.Item switch
+                    {
+                        ReadoutKind.MaxMean => GlobalPool.MaxMean(x, batch, numGraphs),
+                        ReadoutKind.Max => GlobalPool.Max(x, batch, numGraphs),
+                        ReadoutKind.Mean => GlobalPool.Mean(x, batch, numGraphs),
+                        _ => GlobalPool.Sum(x, batch, numGraphs),
+                    };
+                    readout = readout is null ? read : readout + read;
+                    break;
+                default:
+                    if (stage.IsConcatGlobalMean)
+                        x = cat([x, GlobalPool.Mean(x, batch, numGraphs).index_select(0, batch)], 1);
+                    break;
+            }
+        }
+
+        var h = readout!;
+        for (int i = 0; i < head.Count; i++)
+        {
+            h = head[i].call(h);
+            if (i + 1 < head.Count)
+                h = pipeline.Head.Activation is Activation.LeakyRelu l ? nn.functional.leaky_relu(h, l.negativeSlope)
+                  : pipeline.Head.Activation.IsRelu ? nn.functional.relu(h) : h;
+        }
+        if (pipeline.Head.Task == TaskKind.Classification) h = nn.functional.log_softmax(h, 1);
+
+        h.MoveToOuterDisposeScope();
+        auxiliary?.MoveToOuterDisposeScope();
+        pooled?.MoveToOuterDisposeScope();
+        return new ModelOutput(h, auxiliary, pooled);
+    }
+}
