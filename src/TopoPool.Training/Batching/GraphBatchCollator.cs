@@ -1,3 +1,4 @@
+using TopoPool.Core.Pipelines;
 using System.Runtime.CompilerServices;
 using TopoPool.Core;
 using TopoPool.Torch.Models;

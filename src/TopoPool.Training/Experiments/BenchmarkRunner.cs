@@ -45,7 +45,7 @@ public static class BenchmarkRunner
                     OutputDirectory = Path.Combine(settings.OutputDirectory, "runs", $"{dataset.Name}_{gnn}_{pool}".ToLowerInvariant()),
                 };
                 var header = new ExperimentSummary(dataset.Name, gnn.ToString(), pool.ToString(),
-                    EvaluationMetrics.MetricName(dataset.Task == Data.TaskKind.Classification ? Core.Pipelines.TaskKind.Classification : Core.Pipelines.TaskKind.Regression), [], []);
+                    EvaluationMetrics.MetricName(dataset.Task), [], []);
                 ExperimentRunner.Run(dataset, experiment, progress, run =>
                 {
                     var row = BenchmarkRow.From(header, run);

@@ -36,7 +36,7 @@ public static class ExperimentRunner
         CancellationToken cancellation = default)
     {
         var defaults = ProtocolDefaults.For(dataset.Name);
-        var task = dataset.Task == Data.TaskKind.Classification ? Core.Pipelines.TaskKind.Classification : Core.Pipelines.TaskKind.Regression;
+        var task = dataset.Task;
         var saved = SavedModel.For(dataset, settings, task);
         var output = settings.OutputDirectory ?? Path.Combine("runs", $"{dataset.Name}_{settings.Gnn}_{settings.Pool}".ToLowerInvariant());
         Directory.CreateDirectory(output);

@@ -1,0 +1,288 @@
+using TopoPool.Core.Pipelines;
+using System.Globalization;
+using TopoPool.Chemistry;
+using TopoPool.Chemistry.Smiles;
+using TopoPool.Core;
+
+namespace TopoPool.Training.Data;
+
+/// <summary>
+/// Reads a Therapeutics Data Commons (https://tdcommons.ai/) ADME regression table, a CSV or TSV file with the columns
+/// <c>Drug_ID</c>, <c>Drug</c> (SMILES) and <c>Y</c>, into molecule graphs prepared as BENCHMARK.md says.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Separator: a tab when the header line holds one, else a comma. RFC 4180 quoting (quoted <c>Drug_ID</c>s with
+/// commas are common). Column names are matched ignoring case and surrounding spaces; other columns are ignored.
+/// Without a <c>Drug_ID</c> column the ids are <c>line N</c> (with a warning); a missing <c>Drug</c> or <c>Y</c> column
+/// is a <see cref="DatasetFormatException"/> naming the file and the header line.</item>
+/// <item>Rows: <c>Drug</c> and <c>Y</c> are trimmed; the <c>Drug_ID</c> is kept as written. A row with a non-numeric
+/// (or non-finite) <c>Y</c>, an empty <c>Drug</c>, or a field count unlike the header's is named (file and line) in
+/// <see cref="GraphDataset.Warnings"/> and skipped; the other rows are used.</item>
+/// <item>Duplicates: rows with the same <c>Drug</c> string become one sample whose target is the mean of their
+/// <c>Y</c> (the first row's id; <see cref="GraphSample.SourceRowCount"/> says how many rows).</item>
+/// <item>Preparation: the longest fragment string (<see cref="SmilesFragments.Longest"/>) is read; a SMILES that cannot be
+/// read is named in the warnings (file, line, Drug_ID, position and reason) and skipped. Then
+/// <see cref="MoleculeGraphPreparation.Prepare(Molecule)"/>: 39 TDC atom features, self-loops and isolated atoms
+/// removed, bonds in both directions, one self-loop per node. A molecule left with a single atom is skipped and named.</item>
+/// <item>Scaffold: the Bemis–Murcko scaffold key of the whole <c>Drug</c> SMILES (all fragments, as TDC computes it on the
+/// full molecule), for <see cref="ScaffoldSplit"/>.</item>
+/// </list>
+/// </remarks>
+/// <example><code>
+/// GraphDataset caco2 = TdcDatasetReader.Read("/data/tdc/caco2_wang.csv", "Caco2_Wang");      // 906 molecules
+/// BenchmarkDataset group = TdcDatasetReader.ReadBenchmarkGroup("/data/tdc/admet_group_reconstructed/caco2_wang", "Caco2_Wang");
+/// </code></example>
+public static class TdcDatasetReader
+{
+    /// <summary>The benchmark group's file of the molecules split per seed.</summary>
+    public const string TrainValidationFileName = "train_val.csv";
+
+    /// <summary>The benchmark group's fixed test file.</summary>
+    public const string TestFileName = "test.csv";
+
+    /// <summary>Seed and fractions of the scaffold split that makes a test set for a table without one, as TDC's
+    /// <c>admet_group</c> was built (train 0.7, validation 0.1, test 0.2, seed 42).</summary>
+    public const int DerivedTestSeed = 42;
+
+    private const string IdColumn = "Drug_ID";
+    private const string SmilesColumn = "Drug";
+    private const string TargetColumn = "Y";
+
+    /// <summary>True when <paramref name="folder"/> holds both files of a benchmark group (<c>train_val.csv</c>, <c>test.csv</c>).</summary>
+    public static bool IsBenchmarkGroup(string folder) =>
+        File.Exists(Path.Combine(folder, TrainValidationFileName)) && File.Exists(Path.Combine(folder, TestFileName));
+
+    /// <summary>Reads one table; <paramref name="name"/> defaults to the file name without extension.</summary>
+    public static GraphDataset Read(string path, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new DatasetFormatException(path, null, $"does not exist (looked for {Path.GetFullPath(path)})");
+        }
+
+        name ??= Path.GetFileNameWithoutExtension(path);
+        var warnings = new List<string>();
+        List<MoleculeRows> molecules = ReadRows(path, warnings);
+        // Molecules are prepared in parallel (the SMILES reader is thread-safe); results and warnings keep file order.
+        var prepared = new GraphSample?[molecules.Count];
+        var problems = new string?[molecules.Count];
+        try
+        {
+            Parallel.For(0, molecules.Count, i => prepared[i] = Prepare(path, molecules[i], out problems[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        var samples = new List<GraphSample>(molecules.Count);
+        int duplicateRows = 0, mergedMolecules = 0;
+        for (int i = 0; i < molecules.Count; i++)
+        {
+            if (molecules[i].RowCount > 1)
+            {
+                duplicateRows += molecules[i].RowCount - 1;
+                mergedMolecules++;
+            }
+
+            if (problems[i] is string problem)
+            {
+                warnings.Add(problem);
+            }
+
+            if (prepared[i] is GraphSample sample)
+            {
+                samples.Add(sample);
+            }
+        }
+
+        if (duplicateRows > 0)
+        {
+            warnings.Add(
+                $"{Path.GetFileName(path)}: {duplicateRows} rows repeat the SMILES of an earlier row; the {mergedMolecules} repeated " +
+                "molecules each became one sample with the mean Y of their rows");
+        }
+
+        return new GraphDataset(name, TaskKind.Regression, 1, TdcAtomFeatureWidth, samples, warnings: warnings);
+    }
+
+    /// <summary>
+    /// Reads a benchmark group folder (<c>train_val.csv</c> and <c>test.csv</c>, as TDC's <c>admet_group</c> writes them):
+    /// the test file is the fixed test set, train_val is split by scaffold for each seed. Duplicates are averaged within
+    /// each file.
+    /// </summary>
+    public static BenchmarkDataset ReadBenchmarkGroup(string folder, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        name ??= new DirectoryInfo(folder).Name;
+        string trainValidationPath = Path.Combine(folder, TrainValidationFileName);
+        string testPath = Path.Combine(folder, TestFileName);
+        GraphDataset trainValidation = Read(trainValidationPath, $"{name}/train_val");
+        GraphDataset test = Read(testPath, $"{name}/test");
+        return BenchmarkDataset.WithFixedTest(name, trainValidation, test, [trainValidationPath, testPath]);
+    }
+
+    /// <summary>
+    /// Reads a whole table that has no official test split and makes one the way TDC's <c>admet_group</c> was made: a
+    /// scaffold split with fractions 0.7/0.1/0.2 and seed <see cref="DerivedTestSeed"/>; its train and validation parts
+    /// are the molecules split per seed, its test part the fixed test set. Our random numbers are not Python's, so this
+    /// test set is not the official one; a note in <see cref="BenchmarkDataset.Warnings"/> says so.
+    /// </summary>
+    public static BenchmarkDataset ReadWithDerivedTest(string path, string? name = null)
+    {
+        GraphDataset all = Read(path, name);
+        name ??= all.Name;
+        ScaffoldAssignment parts = ScaffoldSplit.Assign(ScaffoldSplit.KeysOf(all), all.Samples.Select(s => s.SourceRowCount).ToArray(), DerivedTestSeed, 0.7, 0.1);
+        GraphDataset trainValidation = all.Subset(parts.Train.Concat(parts.Validation), $"{name}/train_val");
+        GraphDataset test = all.Subset(parts.Test, $"{name}/test");
+        string note =
+            $"{Path.GetFileName(path)}: no benchmark-group test split ({TrainValidationFileName}, {TestFileName}) was found, so the test set " +
+            $"is a scaffold split of the whole table (0.7/0.1/0.2, seed {DerivedTestSeed}, our random numbers): {test.Count} test and " +
+            $"{trainValidation.Count} train/validation molecules; results are not comparable with the official benchmark";
+        return BenchmarkDataset.WithFixedTest(name, trainValidation, test, [path], [note, .. all.Warnings]);
+    }
+
+    private static int TdcAtomFeatureWidth => TopoPool.Chemistry.Featurization.TdcAtomFeatures.Width;
+
+    private static List<MoleculeRows> ReadRows(string path, List<string> warnings)
+    {
+        using DelimitedRecordReader reader = DelimitedRecordReader.Open(path);
+        IReadOnlyList<string> header = reader.Header;
+        if (header.Count == 0)
+        {
+            throw new DatasetFormatException(path, null, $"is empty (expected a header with the columns {IdColumn}, {SmilesColumn}, {TargetColumn})");
+        }
+
+        int smilesAt = ColumnIndex(header, SmilesColumn);
+        int targetAt = ColumnIndex(header, TargetColumn);
+        int idAt = ColumnIndex(header, IdColumn);
+        foreach ((string column, int at) in new[] { (SmilesColumn, smilesAt), (TargetColumn, targetAt) })
+        {
+            if (at < 0)
+            {
+                throw new DatasetFormatException(
+                    path, 1, $"missing column '{column}' (the header has {string.Join(", ", header.Select(h => $"'{h}'"))}; expected {IdColumn}, {SmilesColumn}, {TargetColumn})");
+            }
+        }
+
+        if (idAt < 0)
+        {
+            warnings.Add($"{DatasetFormatException.Where(path, 1)}: no '{IdColumn}' column; molecules are named by their line");
+        }
+
+        var bySmiles = new Dictionary<string, MoleculeRows>(StringComparer.Ordinal);
+        var inOrder = new List<MoleculeRows>();
+        while (reader.TryRead(out List<string> fields, out int line))
+        {
+            if (fields.Count != header.Count)
+            {
+                warnings.Add($"{DatasetFormatException.Where(path, line)}: expected {header.Count} fields as in the header, found {fields.Count}; row skipped");
+                continue;
+            }
+
+            string id = idAt >= 0 ? fields[idAt] : $"line {line}";
+            string smiles = fields[smilesAt].Trim();
+            string targetText = fields[targetAt].Trim();
+            if (smiles.Length == 0)
+            {
+                warnings.Add($"{DatasetFormatException.Where(path, line)} ({IdColumn} '{id}'): the {SmilesColumn} field is empty; row skipped");
+                continue;
+            }
+
+            if (!double.TryParse(targetText, NumberStyles.Float, CultureInfo.InvariantCulture, out double target) || !double.IsFinite(target))
+            {
+                warnings.Add($"{DatasetFormatException.Where(path, line)} ({IdColumn} '{id}'): {TargetColumn} is not a number: '{targetText}'; row skipped");
+                continue;
+            }
+
+            if (bySmiles.TryGetValue(smiles, out MoleculeRows? rows))
+            {
+                rows.Add(target);
+            }
+            else
+            {
+                rows = new MoleculeRows(id, smiles, line, target);
+                bySmiles.Add(smiles, rows);
+                inOrder.Add(rows);
+            }
+        }
+
+        if (reader.UnclosedQuoteLine is int open)
+        {
+            warnings.Add($"{DatasetFormatException.Where(path, open)}: a quoted field opened here is never closed; the rest of the file was not read");
+        }
+
+        return inOrder;
+    }
+
+    /// <summary>The sample of one distinct SMILES, or null with the reason it was skipped.</summary>
+    private static GraphSample? Prepare(string path, MoleculeRows rows, out string? problem)
+    {
+        problem = null;
+        string where = $"{DatasetFormatException.Where(path, rows.FirstLine)} ({IdColumn} '{rows.Id}')";
+        string skipped = rows.RowCount == 1 ? "skipped" : $"skipped ({rows.RowCount} rows)";
+        string fragment = SmilesFragments.Longest(rows.Smiles);
+        if (!SmilesReader.TryParse(fragment, out Molecule? molecule, out SmilesError? error))
+        {
+            string what = ReferenceEquals(fragment, rows.Smiles) || fragment == rows.Smiles
+                ? $"invalid SMILES '{rows.Smiles}'"
+                : $"invalid SMILES '{rows.Smiles}' (its longest fragment '{fragment}')";
+            problem = $"{where}: {what} at position {error.Position}: {error.Reason}; {skipped}";
+            return null;
+        }
+
+        Graph graph = MoleculeGraphPreparation.Prepare(molecule);
+        if (graph.NumNodes < 2)
+        {
+            problem = $"{where}: '{rows.Smiles}' is a single atom after preparation; {skipped}";
+            return null;
+        }
+
+        Molecule whole = molecule;
+        if (fragment != rows.Smiles && SmilesReader.TryParse(rows.Smiles, out Molecule? full, out _))
+        {
+            whole = full;
+        }
+
+        return GraphSample.ForTarget(graph, rows.Id, rows.Mean, rows.Smiles, ScaffoldKeyOf(whole), rows.RowCount);
+    }
+
+    private static string ScaffoldKeyOf(Molecule molecule) => MurckoScaffold.Of(molecule).Key;
+
+    private static int ColumnIndex(IReadOnlyList<string> header, string name)
+    {
+        for (int i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The rows of one distinct SMILES: the first row's id and line, and the running sum of Y.</summary>
+    private sealed class MoleculeRows(string id, string smiles, int firstLine, double firstTarget)
+    {
+        private double sum = firstTarget;
+
+        public string Id { get; } = id;
+
+        public string Smiles { get; } = smiles;
+
+        public int FirstLine { get; } = firstLine;
+
+        public int RowCount { get; private set; } = 1;
+
+        public double Mean => sum / RowCount;
+
+        public void Add(double target)
+        {
+            sum += target;
+            RowCount++;
+        }
+    }
+}
