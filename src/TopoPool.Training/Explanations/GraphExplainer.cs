@@ -18,14 +18,20 @@ public sealed class GraphExplainer : IDisposable
 {
     private readonly PipelineModel model;
     private readonly Device device;
+    private readonly bool ownsModel;
 
-    private GraphExplainer(PipelineModel model, Device device, string description)
+    private GraphExplainer(PipelineModel model, Device device, string description, bool ownsModel = true)
     {
         this.model = model;
         this.device = device;
+        this.ownsModel = ownsModel;
         Description = description;
         model.eval();
     }
+
+    /// <summary>Explains with a model you already have (it stays yours: disposing the explainer leaves it alone).</summary>
+    public static GraphExplainer From(PipelineModel model, string description = "model") =>
+        new(model, model.parameters().First().device, description, ownsModel: false);
 
     /// <summary>What model explains: the file it came from, or "untrained".</summary>
     public string Description { get; }
@@ -82,5 +88,8 @@ public sealed class GraphExplainer : IDisposable
         return PoolResultReader.PerGraph(output.Pooling, batch.Batch, 1)[0];
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose()
+    {
+        if (ownsModel) model.Dispose();
+    }
 }

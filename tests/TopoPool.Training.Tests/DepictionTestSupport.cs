@@ -1,0 +1,234 @@
+using System.Runtime.CompilerServices;
+using SkiaSharp;
+using Svg.Skia;
+using Svg.Skia.TypefaceProviders;
+using TopoPool.Training.Depiction;
+using Xunit;
+
+namespace TopoPool.Training.Tests;
+
+/// <summary>Shared data and measurements for the depiction tests.</summary>
+internal static class DepictionTestSupport
+{
+    /// <summary>
+    /// The read-only data folder beside the repository: the folder holding TopoPool.Functional.sln (found by walking
+    /// up from the test's output folder, or from this source file when the build output lives elsewhere, as with
+    /// --artifacts-path), then ../shared.
+    /// </summary>
+    public static string SharedDirectory { get; } = FindShared();
+
+    private static string FindShared([CallerFilePath] string sourceFile = "")
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "TopoPool.Functional.sln")))
+                {
+                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared"));
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("TopoPool.Functional.sln was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The SMILES of the Caco2 (Wang) set, in file order: the 'Drug' column of a CSV whose names may be quoted.</summary>
+    public static IReadOnlyList<string> Caco2Smiles()
+    {
+        string path = Path.Combine(SharedDirectory, "data", "tdc", "caco2_wang.csv");
+        Assert.True(File.Exists(path), $"missing data file {path}");
+        var lines = File.ReadAllLines(path);
+        var header = SplitCsv(lines[0]);
+        int column = header.IndexOf("Drug");
+        Assert.True(column >= 0, "no Drug column in " + path);
+        return lines.Skip(1).Where(l => l.Length > 0).Select(l => SplitCsv(l)[column]).ToList();
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    /// <summary>
+    /// Rings that share three or more atoms with another ring, or two atoms that are not bonded in the ring:
+    /// bridged rings, which cannot all be regular polygons in the plane.
+    /// </summary>
+    public static bool[] BridgedRings(MoleculeGraph graph)
+    {
+        var rings = graph.Rings;
+        var bonded = new HashSet<(int, int)>(graph.Bonds.Select(b => (Math.Min(b.Begin, b.End), Math.Max(b.Begin, b.End))));
+        var bridged = new bool[rings.Count];
+        for (int i = 0; i < rings.Count; i++)
+        {
+            for (int j = 0; j < rings.Count; j++)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+
+                var common = rings[i].Intersect(rings[j]).ToArray();
+                if (common.Length >= 3 || (common.Length == 2 && !bonded.Contains((Math.Min(common[0], common[1]), Math.Max(common[0], common[1])))))
+                {
+                    bridged[i] = true;
+                }
+            }
+        }
+
+        return bridged;
+    }
+
+    /// <summary>The atoms of ring systems that hold a bridged ring (their bonds may be stretched or shortened).</summary>
+    public static HashSet<int> AtomsOfBridgedSystems(MoleculeGraph graph)
+    {
+        var rings = graph.Rings;
+        var bridged = BridgedRings(graph);
+        var system = Enumerable.Range(0, rings.Count).ToArray();
+        int Find(int r) => system[r] == r ? r : system[r] = Find(system[r]);
+        for (int i = 0; i < rings.Count; i++)
+        {
+            for (int j = i + 1; j < rings.Count; j++)
+            {
+                if (rings[i].Intersect(rings[j]).Any())
+                {
+                    system[Find(i)] = Find(j);
+                }
+            }
+        }
+
+        var atoms = new HashSet<int>();
+        for (int i = 0; i < rings.Count; i++)
+        {
+            if (Enumerable.Range(0, rings.Count).Any(j => Find(j) == Find(i) && bridged[j]))
+            {
+                atoms.UnionWith(rings[i]);
+            }
+        }
+
+        return atoms;
+    }
+
+    /// <summary>Whether some atom lies in three or more rings (perifused systems such as ergoline, where regular rings cannot all fit).</summary>
+    public static bool HasAtomInThreeRings(MoleculeGraph graph) =>
+        Enumerable.Range(0, graph.AtomCount).Any(a => graph.Rings.Count(r => r.Contains(a)) >= 3);
+
+    /// <summary>What is wrong with a layout, as text; empty when bonds, rings and spacing are all as they should be.</summary>
+    public static List<string> GeometryProblems(MoleculeGraph graph, IReadOnlyList<Point2D> positions, double tolerance = 0.05, double minimumDistance = 0.4)
+    {
+        var problems = new List<string>();
+        var exempt = AtomsOfBridgedSystems(graph);
+        foreach (var bond in graph.Bonds)
+        {
+            double length = Point2D.Distance(positions[bond.Begin], positions[bond.End]);
+            if (!(exempt.Contains(bond.Begin) && exempt.Contains(bond.End)) && Math.Abs(length - 1) > tolerance)
+            {
+                problems.Add($"bond {bond.Begin}-{bond.End} has length {length:0.000}");
+            }
+        }
+
+        var bridged = BridgedRings(graph);
+        for (int r = 0; r < graph.Rings.Count; r++)
+        {
+            if (bridged[r])
+            {
+                continue;
+            }
+
+            var ring = graph.Rings[r];
+            var centre = new Point2D(ring.Average(a => positions[a].X), ring.Average(a => positions[a].Y));
+            double radius = 0.5 / Math.Sin(Math.PI / ring.Count);
+            for (int k = 0; k < ring.Count; k++)
+            {
+                double side = Point2D.Distance(positions[ring[k]], positions[ring[(k + 1) % ring.Count]]);
+                double fromCentre = Point2D.Distance(positions[ring[k]], centre);
+                if (Math.Abs(side - 1) > tolerance || Math.Abs(fromCentre - radius) > tolerance)
+                {
+                    problems.Add($"ring {r} ({ring.Count} atoms) is not a regular polygon at atom {ring[k]}: side {side:0.000}, radius {fromCentre:0.000} instead of {radius:0.000}");
+                    break;
+                }
+            }
+        }
+
+        for (int i = 0; i < positions.Count; i++)
+        {
+            for (int j = i + 1; j < positions.Count; j++)
+            {
+                double d = Point2D.Distance(positions[i], positions[j]);
+                if (d < minimumDistance)
+                {
+                    problems.Add($"atoms {i} and {j} are {d:0.000} apart");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Renders an SVG to a bitmap on white with Svg.Skia; text is drawn with DejaVu Sans when the machine has it.</summary>
+    public static SKBitmap Render(string svgText)
+    {
+        using var svg = new SKSvg();
+        const string font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+        if (File.Exists(font))
+        {
+            svg.Settings.TypefaceProviders?.Insert(0, new CustomTypefaceProvider(font));
+        }
+
+        var picture = svg.FromSvg(svgText);
+        Assert.NotNull(picture);
+        var bounds = picture.CullRect;
+        Assert.True(bounds.Width > 0 && bounds.Height > 0, $"the picture has no extent ({bounds})");
+        var bitmap = new SKBitmap((int)Math.Ceiling(bounds.Width), (int)Math.Ceiling(bounds.Height));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        canvas.DrawPicture(picture);
+        canvas.Flush();
+        return bitmap;
+    }
+
+    public static void SavePng(SKBitmap bitmap, string path)
+    {
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+}
