@@ -1,30 +1,42 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Torch.Convolution;
+using TopoPool.Torch.Normalization;
 using TopoPool.Torch.Pooling;
+using TopoPool.Torch.Pooling.Baselines;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Models;
 
-/// <summary>The layer each pipeline stage stands for: one place that maps stage descriptions to modules.</summary>
+/// <summary>The layer each pipeline stage stands for: the one place that maps stage descriptions to modules.</summary>
 internal static class PipelineLayers
 {
     public static nn.Module<Tensor, Tensor, Tensor> Convolution(ConvolutionStage stage, int inputs) => stage.Kind switch
     {
         ConvolutionKind.Gcn => new GcnConv(inputs, stage.Width),
-        _ => throw new NotSupportedException($"convolution {stage.Kind} is not available yet"),
+        ConvolutionKind.Gat => new GatConv(inputs, stage.Width, heads: stage.Heads, concat: stage.ConcatHeads),
+        ConvolutionKind.Sage => new SageConv(inputs, stage.Width),
+        ConvolutionKind.GraphConv => new GraphConv(inputs, stage.Width),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage.Kind, "unknown convolution"),
     };
 
-    public static nn.Module Normalization(int width) => nn.LayerNorm(width);
+    /// <summary>Graph-mode LayerNorm: over all nodes and channels of each graph, per-channel affine.</summary>
+    public static GraphLayerNorm Normalization(int width) => new(width);
 
     public static Tensor Normalize(nn.Module norm, Tensor x, Tensor batch, long numGraphs) =>
-        ((nn.Module<Tensor, Tensor>)norm).call(x);
+        ((GraphLayerNorm)norm).call(x, batch, numGraphs);
 
-    public static nn.Module Pooling(PoolingStage stage, int inputs) => stage.Kind switch
+    public static nn.Module<Tensor, Tensor, Tensor, long, PoolResult> Pooling(PoolingStage stage, int inputs) => stage.Kind switch
     {
         PoolingKind.TopoPool => new Pooling.TopoPool(inputs, stage.Connect),
-        _ => throw new NotSupportedException($"pooling {stage.Kind} is not available yet"),
+        PoolingKind.TopK => new TopKPool(inputs, stage.Ratio),
+        PoolingKind.Sag => new SagPool(inputs, stage.Ratio),
+        PoolingKind.DiffPool => new DiffPool(inputs, inputs, stage.Clusters),
+        PoolingKind.EdgePool => new EdgePool(inputs),
+        PoolingKind.AsaPool => new AsaPool(inputs, stage.Ratio),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage.Kind, "Global pooling has no layer"),
     };
 
-    public static Tensor? AuxiliaryLoss(PoolResult result) => null;
+    /// <summary>The pool's auxiliary loss (DiffPool's link and entropy losses) when the stage asks for it.</summary>
+    public static Tensor? AuxiliaryLoss(PoolingStage stage, PoolResult result) => stage.AuxiliaryLoss ? result.AuxiliaryLoss() : null;
 }

@@ -1,5 +1,6 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Torch.Pooling;
+using TopoPool.Torch.Pooling.Baselines;
 using TopoPool.Torch.Readout;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -121,12 +122,12 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
                 case Stage.Dropout d:
                     x = nn.functional.dropout(x, d.probability, training);
                     break;
-                case Stage.Pool:
+                case Stage.Pool p:
                     pooled = ((nn.Module<Tensor, Tensor, Tensor, long, PoolResult>)layer!).call(x, edgeIndex, batch, numGraphs);
                     x = pooled.X;
                     edgeIndex = pooled.EdgeIndex;
                     batch = pooled.Batch;
-                    if (PipelineLayers.AuxiliaryLoss(pooled) is { } extra) auxiliary = auxiliary is null ? extra : auxiliary + extra;
+                    if (PipelineLayers.AuxiliaryLoss(p.Item, pooled) is { } extra) auxiliary = auxiliary is null ? extra : auxiliary + extra;
                     break;
                 case Stage.Readout r:
                     var read = r.Item switch
@@ -157,7 +158,7 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
 
         h.MoveToOuterDisposeScope();
         auxiliary?.MoveToOuterDisposeScope();
-        pooled?.MoveToOuterDisposeScope();
+        pooled?.MoveToOuterDisposeScopeWithExtras();
         return new ModelOutput(h, auxiliary, pooled);
     }
 }
