@@ -8,5 +8,6 @@ var root = new RootCommand("topopool: TopoPool adaptive graph pooling — cluste
     FeaturizeCommand.Create(),
     TrainCommand.Create(),
     BenchmarkCommand.Create(),
+    ExplainCommand.Create(),
 };
 return CommandRunner.Run(root, args);
