@@ -24,13 +24,15 @@ public static class BenchmarkCommand
         var hidden = new Option<int>("--hidden") { Description = "hidden width", DefaultValueFactory = _ => 32 };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => "benchmark-results" };
+        var threads = new Option<int>("--threads") { Description = "torch threads on the CPU (1 is fastest for molecule-sized graphs, and makes runs reproducible)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
         var command = new Command("benchmark", "Run the paper's benchmark grid; resumable, one CSV row per finished run")
         {
-            datasets, dataDir, gnns, pools, seeds, epochs, patience, hidden, device, output, json,
+            datasets, dataDir, gnns, pools, seeds, epochs, patience, hidden, device, output, threads, json,
         };
         command.SetAction(result =>
         {
+            TorchSharp.torch.set_num_threads(Math.Max(1, result.GetValue(threads)));
             var settings = new BenchmarkSettings(
                 Split(result.GetValue(datasets)!),
                 Split(result.GetValue(gnns)!).Select(ModelChoices.Gnn).ToList(),

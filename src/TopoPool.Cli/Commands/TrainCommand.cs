@@ -28,13 +28,15 @@ public static class TrainCommand
         var hidden = new Option<int>("--hidden") { Description = "hidden width", DefaultValueFactory = _ => 32 };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out") { Description = "folder for each seed's weights, checkpoint and the run's settings (default runs/<dataset>_<gnn>_<pool>)" };
+        var threads = new Option<int>("--threads") { Description = "torch threads on the CPU (1 is fastest for molecule-sized graphs, and makes runs reproducible)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding the results" };
         var command = new Command("train", "Train and test a pooling model with the paper's protocol")
         {
-            dataset, dataDir, gnn, pool, seeds, epochs, patience, batchSize, lr, hidden, device, output, json,
+            dataset, dataDir, gnn, pool, seeds, epochs, patience, batchSize, lr, hidden, device, output, threads, json,
         };
         command.SetAction(result =>
         {
+            TorchSharp.torch.set_num_threads(Math.Max(1, result.GetValue(threads)));
             var settings = new ExperimentSettings(result.GetValue(dataset)!, ModelChoices.Gnn(result.GetValue(gnn)!),
                 ModelChoices.Pool(result.GetValue(pool)!), ModelChoices.Device(result.GetValue(device)!))
             {
