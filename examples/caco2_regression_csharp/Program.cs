@@ -11,6 +11,7 @@ using static TorchSharp.torch;
 string? dataDirectory = args.Length > 0 ? args[0] : null;   // null: ./data, $TOPOPOOL_DATA_DIR or ../shared/data
 int epochs = args.Length > 1 ? int.Parse(args[1]) : 40;
 
+set_num_threads(1);   // one intra-op thread is fastest for molecule-sized graphs
 var dataset = DatasetLocator.Load("Caco2_Wang", dataDirectory);
 var split = dataset.Split(seed: 1);
 Console.WriteLine(split);

@@ -13,6 +13,7 @@ let main args =
     let dataDirectory : string | null = if args.Length > 0 then args.[0] else null
     let epochs = if args.Length > 1 then int args.[1] else 60
 
+    TorchSharp.torch.set_num_threads 1   // one intra-op thread is fastest for molecule-sized graphs
     let dataset = DatasetLocator.Load("MUTAG", dataDirectory)
     let pipeline = Pipeline.paper ConvolutionKind.Sage PoolingKind.TopoPool TaskKind.Classification dataset.NodeFeatureWidth dataset.NumClasses 32
 
