@@ -34,3 +34,16 @@ let ``problems are named`` () =
     Assert.Equal(Some "normalisation 'norm9' is reused before it is declared", bad.Problem)
     let mixed = { bad with Stages = [ Readout ReadoutKind.Max; Pipeline.convolution ConvolutionKind.Gcn 4; Readout ReadoutKind.Max ] }
     Assert.Equal(Some "readouts have different widths: [7; 4]", mixed.Problem)
+
+[<Fact>]
+let ``the README's F# pipeline snippet builds a valid pipeline`` () =
+    let pipeline =
+        { InputWidth = 7
+          Stages =
+            [ ConcatGlobalMean; Pipeline.convolution ConvolutionKind.Sage 32; Normalize "norm1"; Pipeline.leakyRelu
+              Pool(Pipeline.pooling PoolingKind.TopoPool); ReuseNormalization "norm1"; Readout ReadoutKind.MaxMean ]
+          Head = Pipeline.head TaskKind.Classification 2 [ 32; 16 ] }
+    let paper = Pipeline.paper ConvolutionKind.Gcn PoolingKind.TopoPool TaskKind.Classification 7 2 32
+    Assert.Equal(None, pipeline.Problem)
+    Assert.Equal(64, pipeline.ReadoutWidth)
+    Assert.Equal(None, paper.Problem)
