@@ -1,0 +1,26 @@
+using TopoPool.Torch.Scatter;
+using static TorchSharp.torch;
+
+namespace TopoPool.Torch.Pooling;
+
+/// <summary>TopoPool's Reduce as a free function (design/TOPOPOOL.md): the feature-wise maximum over each cluster's
+/// members times the softmax of the peak scores over the clusters of the same graph. Differentiable in
+/// <c>x</c> (through the maximum: the gradient of each maximum goes to the lowest-numbered member holding it)
+/// and in the scores (through σ).</summary>
+public static class TopoPoolReduce
+{
+    /// <summary>Pooled features and cluster weights for node features <paramref name="x"/> (N × d) and node
+    /// scores <paramref name="scores"/> (N).</summary>
+    public static ReducedClusters Run(Tensor x, Tensor scores, ClusterAssignment assignment)
+    {
+        if (x.dim() != 2 || x.shape[0] != assignment.NumNodes)
+            throw new ArgumentException($"x must have one row per node ({assignment.NumNodes}); got shape {SelectInput.Shape(x)}", nameof(x));
+        if (scores.dim() != 1 || scores.shape[0] != assignment.NumNodes)
+            throw new ArgumentException($"scores must have one entry per node ({assignment.NumNodes}); got shape {SelectInput.Shape(scores)}", nameof(scores));
+        using var scope = NewDisposeScope();
+        var clusterMax = ScatterReduce.GatherMaxValues(x, assignment.NodeIndex, assignment.ClusterIndex, assignment.NumClusters);
+        var weights = ScatterReduce.Softmax(scores.index_select(0, assignment.Peaks), assignment.ClusterBatch, assignment.NumGraphs);
+        var pooled = clusterMax * weights.unsqueeze(1);
+        return new ReducedClusters(pooled.MoveToOuterDisposeScope(), weights.MoveToOuterDisposeScope());
+    }
+}

@@ -1,0 +1,53 @@
+using TopoPool.Torch.Benchmarking;
+using Xunit;
+
+namespace TopoPool.Torch.Tests.Benchmarking;
+
+public class LayerBenchmarkTests
+{
+    private const string Small = """
+        {"num_nodes": 6, "edges": [[0, 1], [1, 0], [1, 2], [3, 4], [4, 4]], "batch": [0, 0, 0, 1, 1, 1], "scores": [1, 2, 3, 4, 5, 6]}
+        """;
+
+    [Fact]
+    public void Parses_the_cluster_format()
+    {
+        var batch = BenchmarkBatch.Parse(Small);
+        Assert.Equal(6, batch.NumNodes);
+        Assert.Equal(2, batch.NumGraphs);
+        Assert.Equal(new long[] { 0, 1, 1, 3, 4 }, batch.Sources);
+        Assert.Null(batch.Features);
+        var withFeatures = BenchmarkBatch.Parse("""{"num_nodes": 2, "edges": [], "features": [[1, 2.5], [3, 4]], "num_graphs": 3}""");
+        Assert.Equal(new[] { 1f, 2.5f, 3f, 4f }, withFeatures.Features);
+        Assert.Equal(2, withFeatures.FeatureColumns);
+        Assert.Equal(3, withFeatures.NumGraphs);
+        Assert.Equal(1, BenchmarkBatch.Parse("""{"num_nodes": 2, "edges": [[0, 1]]}""").NumGraphs);
+    }
+
+    [Theory]
+    [InlineData("""{"edges": []}""", "num_nodes")]
+    [InlineData("""{"num_nodes": 2, "edges": [[0, 2]]}""", "edge 0 (0, 2)")]
+    [InlineData("""{"num_nodes": 2, "edges": [[0]]}""", "edge 0 must be a pair")]
+    [InlineData("""{"num_nodes": 2, "batch": [1, 0]}""", "decreases at node 1")]
+    [InlineData("""{"num_nodes": 2, "features": [[1], [1, 2]]}""", "feature row 1")]
+    [InlineData("""{"num_nodes": 2,""", "not valid JSON")]
+    public void Rejects_bad_input_naming_the_problem(string json, string message)
+    {
+        var error = Assert.Throws<FormatException>(() => BenchmarkBatch.Parse(json));
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Run_reports_the_batch_and_restores_the_thread_count()
+    {
+        int threads = TorchSharp.torch.get_num_threads();
+        var result = LayerBenchmark.Run(BenchmarkBatch.Parse(Small), hidden: 5, reps: 3, threads: 1);
+        Assert.Equal(threads, TorchSharp.torch.get_num_threads());
+        Assert.Equal((6, 5, 2, 5, 3), (result.Nodes, result.Edges, result.Graphs, result.Hidden, result.Reps));
+        Assert.InRange(result.Clusters, 2, 6);
+        Assert.Equal("ManagedDescentEngine", result.Engine);
+        var json = result.ToJson();
+        foreach (var key in new[] { "\"nodes\": 6", "\"edges\": 5", "\"graphs\": 2", "\"clusters\"", "\"forward_ms\"", "\"forward_backward_ms\"" })
+            Assert.Contains(key, json);
+    }
+}

@@ -1,7 +1,0 @@
-namespace TopoPool.Torch.Tests;
-
-public class PlaceholderTests
-{
-    [Xunit.Fact]
-    public void Placeholder() => Xunit.Assert.Equal(2, 1 + 1);
-}
