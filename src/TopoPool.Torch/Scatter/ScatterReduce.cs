@@ -27,6 +27,12 @@ namespace TopoPool.Torch.Scatter;
 /// </summary>
 public static class ScatterReduce
 {
+    /// <summary>
+    /// <c>index_add</c>'s scale, held for the life of the process: TorchSharp frees an implicitly converted
+    /// <see cref="Scalar"/> in its finalizer, which can run while the native call that reads it is still going on.
+    /// </summary>
+    private static readonly Scalar One = 1.ToScalar();
+
     /// <summary><c>out[g] = Σ_{p: index[p] = g} source[p]</c>; empty groups are 0.</summary>
     public static Tensor Sum(Tensor source, Tensor index, long dimSize)
     {
@@ -34,7 +40,7 @@ public static class ScatterReduce
         using var scope = NewDisposeScope();
         var shape = source.shape.ToArray();
         shape[0] = dimSize;
-        return zeros(shape, source.dtype, source.device).index_add(0, index, source, 1).MoveToOuterDisposeScope();
+        return zeros(shape, source.dtype, source.device).index_add(0, index, source, One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The number of entries of each group (int64, length <paramref name="dimSize"/>).</summary>
