@@ -28,6 +28,11 @@ public static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
         catch (GraphValidationException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

@@ -9,5 +9,6 @@ var root = new RootCommand("topopool: TopoPool adaptive graph pooling — cluste
     TrainCommand.Create(),
     BenchmarkCommand.Create(),
     ExplainCommand.Create(),
+    BenchCommand.Create(),
 };
 return CommandRunner.Run(root, args);

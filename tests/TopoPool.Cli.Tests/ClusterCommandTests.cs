@@ -1,5 +1,5 @@
 using TopoPool.Cli.Commands;
-using TopoPool.Cli.Json;
+using TopoPool.Torch.Benchmarking;
 using Xunit;
 
 namespace TopoPool.Cli.Tests;
@@ -12,6 +12,29 @@ public class ClusterCommandTests
         var result = CliProcess.Run("""{"num_nodes": 5, "edges": [[0,1],[1,2],[1,3],[1,4]], "scores": [3,2,3,1,1]}""", "cluster", "--impl", "spec");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("""{"peaks":[0,2],"clusters":[[0,1,3,4],[1,2,3,4]]}""", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void The_default_implementation_is_the_torch_layer_and_agrees()
+    {
+        var result = CliProcess.Run("""{"num_nodes": 5, "edges": [[0,1],[1,2],[1,3],[1,4]], "scores": [3,2,3,1,1]}""", "cluster");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("""{"peaks":[0,2],"clusters":[[0,1,3,4],[1,2,3,4]]}""", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void Bench_layer_prints_the_timings_of_the_reference_batch()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, """{"num_nodes": 4, "edges": [[0,1],[2,3],[3,2]], "batch": [0,0,1,1]}""");
+        var result = CliProcess.Run(null, "bench", "layer", "--input", file, "--hidden", "4", "--reps", "3");
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal(4, json.RootElement.GetProperty("nodes").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("edges").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("graphs").GetInt32());
+        Assert.True(json.RootElement.GetProperty("forward_ms").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("forward_backward_ms").GetDouble() > 0);
     }
 
     [Fact]

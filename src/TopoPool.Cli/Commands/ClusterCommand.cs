@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using TopoPool.Cli.Json;
+using TopoPool.Torch.Benchmarking;
 using TopoPool.Core;
 
 namespace TopoPool.Cli.Commands;

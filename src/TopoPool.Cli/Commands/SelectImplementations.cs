@@ -1,18 +1,35 @@
-using TopoPool.Cli.Json;
 using TopoPool.Core;
+using TopoPool.Torch.Benchmarking;
+using TopoPool.Torch.Pooling;
+using static TorchSharp.torch;
 
 namespace TopoPool.Cli.Commands;
 
-/// <summary>The Select implementations <c>cluster --impl</c> can run.</summary>
+/// <summary>
+/// The Select implementations <c>cluster --impl</c> can run: <c>torch</c> (the layer's Select on CPU tensors, which
+/// uses the managed CSR descent engine), <c>tensor</c> (the layer's level-synchronous tensor engine, what a GPU runs)
+/// and <c>spec</c> (the pure F# specification).
+/// </summary>
 public static class SelectImplementations
 {
-    public const string Default = "spec";
+    public const string Default = "torch";
 
-    public static readonly string[] Names = ["spec"];
+    public static readonly string[] Names = ["torch", "tensor", "spec"];
 
     public static Clustering Run(string name, ClusterRequest request) => name switch
     {
         "spec" => TopoPoolSpec.Select(request.NumNodes, request.Edges, request.Scores!, request.Batch, request.NumGraphs),
-        _ => throw new InputException($"--impl {name}: unknown implementation (choose {string.Join(" or ", Names)})"),
+        "torch" => Layer(request, DescentEngine.Managed),
+        "tensor" => Layer(request, DescentEngine.Tensor),
+        _ => throw new InputException($"--impl {name}: unknown implementation (choose {string.Join(", ", Names)})"),
     };
+
+    private static Clustering Layer(ClusterRequest request, DescentEngine engine)
+    {
+        using var scope = NewDisposeScope();
+        var scores = tensor(request.Scores!);
+        var edgeIndex = tensor(request.Edges.Select(e => (long)e.Source).Concat(request.Edges.Select(e => (long)e.Target)).ToArray()).reshape(2, request.Edges.Count);
+        var batch = tensor(request.Batch.Select(g => (long)g).ToArray());
+        return TopoPoolSelect.Run(scores, edgeIndex, batch, request.NumGraphs, engine).ToClustering();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace TopoPool.Torch.Benchmarking;
 
@@ -37,89 +36,19 @@ public sealed class BenchmarkBatch
     public int FeatureColumns { get; }
 
     /// <summary>Reads a batch from a JSON file.</summary>
-    public static BenchmarkBatch Load(string path)
+    public static BenchmarkBatch Load(string path) => From(ClusterRequest.Parse(File.ReadAllText(path), Path.GetFileName(path)));
+
+    /// <summary>Reads the JSON batch format (see <see cref="ClusterRequest"/>, the one reader of that format).</summary>
+    public static BenchmarkBatch Parse(string json) => From(ClusterRequest.Parse(json, "input"));
+
+    /// <summary>The batch of a parsed request (scores, if any, are not needed here).</summary>
+    public static BenchmarkBatch From(ClusterRequest request)
     {
-        try { return Parse(File.ReadAllText(path)); }
-        catch (FormatException e) { throw new FormatException($"{path}: {e.Message}", e); }
-    }
-
-    /// <summary>Reads a batch from JSON text; <see cref="FormatException"/> names what is wrong.</summary>
-    public static BenchmarkBatch Parse(string json)
-    {
-        JsonDocument document;
-        try { document = JsonDocument.Parse(json); }
-        catch (JsonException e) { throw new FormatException($"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}", e); }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("the input must be a JSON object");
-            if (!root.TryGetProperty("num_nodes", out var numNodesElement) || !numNodesElement.TryGetInt32(out int n) || n < 0)
-                throw new FormatException("\"num_nodes\" must be a non-negative integer");
-
-            var sources = new List<long>();
-            var targets = new List<long>();
-            if (root.TryGetProperty("edges", out var edges))
-            {
-                if (edges.ValueKind != JsonValueKind.Array) throw new FormatException("\"edges\" must be an array of [i, j] pairs");
-                int k = 0;
-                foreach (var edge in edges.EnumerateArray())
-                {
-                    if (edge.ValueKind != JsonValueKind.Array || edge.GetArrayLength() != 2
-                        || !edge[0].TryGetInt64(out long a) || !edge[1].TryGetInt64(out long b))
-                        throw new FormatException($"edge {k} must be a pair of integers [i, j]");
-                    if (a < 0 || a >= n || b < 0 || b >= n) throw new FormatException($"edge {k} ({a}, {b}) has an endpoint out of range for {n} nodes");
-                    sources.Add(a);
-                    targets.Add(b);
-                    k++;
-                }
-            }
-
-            var batch = new long[n];
-            int numGraphs = n == 0 ? 0 : 1;
-            if (root.TryGetProperty("batch", out var batchElement) && batchElement.ValueKind != JsonValueKind.Null)
-            {
-                if (batchElement.ValueKind != JsonValueKind.Array || batchElement.GetArrayLength() != n)
-                    throw new FormatException($"\"batch\" must be an array of {n} graph indices");
-                int i = 0;
-                foreach (var g in batchElement.EnumerateArray())
-                {
-                    if (!g.TryGetInt64(out batch[i]) || batch[i] < 0) throw new FormatException($"batch entry {i} must be a non-negative integer");
-                    if (i > 0 && batch[i] < batch[i - 1]) throw new FormatException($"the batch vector decreases at node {i} (graphs must be contiguous and in order)");
-                    i++;
-                }
-                numGraphs = n == 0 ? 0 : checked((int)batch[n - 1] + 1);
-            }
-            if (root.TryGetProperty("num_graphs", out var numGraphsElement))
-            {
-                if (!numGraphsElement.TryGetInt32(out int given) || given < numGraphs)
-                    throw new FormatException($"\"num_graphs\" must be an integer of at least {numGraphs}");
-                numGraphs = given;
-            }
-
-            float[]? features = null;
-            int columns = 0;
-            if (root.TryGetProperty("features", out var featureElement) && featureElement.ValueKind != JsonValueKind.Null)
-            {
-                if (featureElement.ValueKind != JsonValueKind.Array || featureElement.GetArrayLength() != n)
-                    throw new FormatException($"\"features\" must be an array of {n} rows");
-                columns = n == 0 ? 0 : featureElement[0].GetArrayLength();
-                features = new float[n * columns];
-                int row = 0;
-                foreach (var r in featureElement.EnumerateArray())
-                {
-                    if (r.ValueKind != JsonValueKind.Array || r.GetArrayLength() != columns)
-                        throw new FormatException($"feature row {row} must have {columns} numbers");
-                    int j = 0;
-                    foreach (var v in r.EnumerateArray())
-                    {
-                        if (!v.TryGetSingle(out features[row * columns + j])) throw new FormatException($"feature {j} of row {row} is not a number");
-                        j++;
-                    }
-                    row++;
-                }
-            }
-            return new BenchmarkBatch(n, sources.ToArray(), targets.ToArray(), batch, numGraphs, features, columns);
-        }
+        var sources = request.Edges.Select(e => (long)e.Source).ToArray();
+        var targets = request.Edges.Select(e => (long)e.Target).ToArray();
+        var batch = request.Batch.Select(g => (long)g).ToArray();
+        var features = request.Features?.Data.ToArray();
+        return new BenchmarkBatch(request.NumNodes, sources, targets, batch, request.NumGraphs, features, request.Features?.Columns ?? 0);
     }
 
     /// <summary>A batch from arrays (validated like the JSON input).</summary>

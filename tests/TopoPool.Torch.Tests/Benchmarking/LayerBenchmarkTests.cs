@@ -25,12 +25,12 @@ public class LayerBenchmarkTests
     }
 
     [Theory]
-    [InlineData("""{"edges": []}""", "num_nodes")]
-    [InlineData("""{"num_nodes": 2, "edges": [[0, 2]]}""", "edge 0 (0, 2)")]
-    [InlineData("""{"num_nodes": 2, "edges": [[0]]}""", "edge 0 must be a pair")]
+    [InlineData("""{"edges": []}""", "missing \"num_nodes\"")]
+    [InlineData("""{"num_nodes": 2, "edges": [[0, 2]]}""", "edge 0 has endpoint 2, out of range for 2 nodes")]
+    [InlineData("""{"num_nodes": 2, "edges": [[0]]}""", "edges[0] must be a pair")]
     [InlineData("""{"num_nodes": 2, "batch": [1, 0]}""", "decreases at node 1")]
-    [InlineData("""{"num_nodes": 2, "features": [[1], [1, 2]]}""", "feature row 1")]
-    [InlineData("""{"num_nodes": 2,""", "not valid JSON")]
+    [InlineData("""{"num_nodes": 2, "features": [[1], [1, 2]]}""", "features[1] has 2 values")]
+    [InlineData("""{"num_nodes": 2,""", "invalid JSON at line 1")]
     public void Rejects_bad_input_naming_the_problem(string json, string message)
     {
         var error = Assert.Throws<FormatException>(() => BenchmarkBatch.Parse(json));

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using TopoPool.Core;
 
-namespace TopoPool.Cli.Json;
+namespace TopoPool.Torch.Benchmarking;
 
 /// <summary>
-/// The input of <c>topopool cluster</c> and <c>topopool bench layer</c>:
+/// The one reader of the JSON batch format that <c>topopool cluster</c> and <c>topopool bench layer</c> take:
 /// <c>{"num_nodes": N, "edges": [[i,j],...], "scores": [...], "batch": [...], "features": [[...],...]}</c>.
 /// <c>batch</c> may be omitted (one graph); <c>num_graphs</c> may be given (else the largest graph index + 1);
-/// <c>scores</c> and <c>features</c> are optional here and required by the verbs that need them.
+/// <c>edges</c> may be omitted (no edges); <c>scores</c> and <c>features</c> are optional here and required by the
+/// verbs that need them. Every problem is a <see cref="FormatException"/> naming the JSON member and index, or the
+/// line and column of a syntax error, prefixed with the input's name.
 /// </summary>
 public sealed record ClusterRequest(
     int NumNodes,
@@ -27,28 +29,30 @@ public sealed record ClusterRequest(
         }
         catch (JsonException e)
         {
-            throw new InputException($"{source}: invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}");
+            throw new FormatException($"{source}: invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}");
         }
 
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new InputException($"{source}: expected a JSON object with num_nodes, edges and scores");
+                throw new FormatException($"{source}: expected a JSON object with num_nodes, edges and scores");
 
             int numNodes = ReadInt(Required(root, "num_nodes", source), $"{source}: num_nodes");
-            if (numNodes < 0) throw new InputException($"{source}: num_nodes is {numNodes}, it must not be negative");
+            if (numNodes < 0) throw new FormatException($"{source}: num_nodes is {numNodes}, it must not be negative");
 
             var edges = new List<Edge>();
-            var edgesElement = Required(root, "edges", source);
-            if (edgesElement.ValueKind != JsonValueKind.Array) throw new InputException($"{source}: edges must be an array of [i, j] pairs");
-            int k = 0;
-            foreach (var pair in edgesElement.EnumerateArray())
+            if (root.TryGetProperty("edges", out var edgesElement))
             {
-                if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
-                    throw new InputException($"{source}: edges[{k}] must be a pair [i, j]");
-                edges.Add(new Edge(ReadInt(pair[0], $"{source}: edges[{k}][0]"), ReadInt(pair[1], $"{source}: edges[{k}][1]")));
-                k++;
+                if (edgesElement.ValueKind != JsonValueKind.Array) throw new FormatException($"{source}: edges must be an array of [i, j] pairs");
+                int k = 0;
+                foreach (var pair in edgesElement.EnumerateArray())
+                {
+                    if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
+                        throw new FormatException($"{source}: edges[{k}] must be a pair [i, j]");
+                    edges.Add(new Edge(ReadInt(pair[0], $"{source}: edges[{k}][0]"), ReadInt(pair[1], $"{source}: edges[{k}][1]")));
+                    k++;
+                }
             }
 
             float[]? scores = null;
@@ -58,7 +62,7 @@ public sealed record ClusterRequest(
             int[] batch = new int[numNodes];
             if (root.TryGetProperty("batch", out var batchElement))
             {
-                if (batchElement.ValueKind != JsonValueKind.Array) throw new InputException($"{source}: batch must be an array of graph indices");
+                if (batchElement.ValueKind != JsonValueKind.Array) throw new FormatException($"{source}: batch must be an array of graph indices");
                 batch = batchElement.EnumerateArray().Select((e, i) => ReadInt(e, $"{source}: batch[{i}]")).ToArray();
             }
 
@@ -69,12 +73,12 @@ public sealed record ClusterRequest(
             FeatureMatrix? features = null;
             if (root.TryGetProperty("features", out var featuresElement))
             {
-                if (featuresElement.ValueKind != JsonValueKind.Array) throw new InputException($"{source}: features must be an array of rows");
+                if (featuresElement.ValueKind != JsonValueKind.Array) throw new FormatException($"{source}: features must be an array of rows");
                 var rows = featuresElement.EnumerateArray().Select((row, i) => ReadFloats(row, $"{source}: features[{i}]")).ToArray();
                 int columns = rows.Length == 0 ? 0 : rows[0].Length;
                 for (int i = 0; i < rows.Length; i++)
                     if (rows[i].Length != columns)
-                        throw new InputException($"{source}: features[{i}] has {rows[i].Length} values, features[0] has {columns}");
+                        throw new FormatException($"{source}: features[{i}] has {rows[i].Length} values, features[0] has {columns}");
                 features = FeatureMatrix.Create(rows.Length, columns, rows.SelectMany(r => r).ToArray());
             }
 
@@ -88,28 +92,28 @@ public sealed record ClusterRequest(
     {
         var scores = Scores ?? new float[NumNodes];
         if (TopoPoolSpec.Validate(NumNodes, Edges, scores, Batch, NumGraphs) is { IsError: true } result)
-            throw new InputException($"{source}: {result.ErrorValue.Message}");
+            throw new FormatException($"{source}: {result.ErrorValue.Message}");
         if (Features is not null && Features.Rows != NumNodes)
-            throw new InputException($"{source}: {GraphError.NewFeatureRowMismatch(Features.Rows, NumNodes).Message}");
+            throw new FormatException($"{source}: {GraphError.NewFeatureRowMismatch(Features.Rows, NumNodes).Message}");
     }
 
     private static JsonElement Required(JsonElement root, string name, string source) =>
-        root.TryGetProperty(name, out var value) ? value : throw new InputException($"{source}: missing \"{name}\"");
+        root.TryGetProperty(name, out var value) ? value : throw new FormatException($"{source}: missing \"{name}\"");
 
     private static int ReadInt(JsonElement element, string where) =>
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value)
             ? value
-            : throw new InputException($"{where} must be an integer, found {Describe(element)}");
+            : throw new FormatException($"{where} must be an integer, found {Describe(element)}");
 
     private static float[] ReadFloats(JsonElement element, string where)
     {
-        if (element.ValueKind != JsonValueKind.Array) throw new InputException($"{where} must be an array of numbers");
+        if (element.ValueKind != JsonValueKind.Array) throw new FormatException($"{where} must be an array of numbers");
         var values = new float[element.GetArrayLength()];
         int i = 0;
         foreach (var item in element.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out double v))
-                throw new InputException($"{where}[{i}] must be a number, found {Describe(item)}");
+                throw new FormatException($"{where}[{i}] must be a number, found {Describe(item)}");
             values[i++] = (float)v;
         }
         return values;
