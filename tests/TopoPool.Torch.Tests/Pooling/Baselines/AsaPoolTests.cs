@@ -80,7 +80,7 @@ public class AsaPoolTests
     }
 
     /// <summary>ASAPool written out node by node from the paper's equations (double precision, dense A').</summary>
-    private static (double[][] X, long[] Kept, Dictionary<(int, int), double> Edges) Reference(
+    private static (double[][] X, long[] Kept, Dictionary<(int, int), double> Edges, bool NearTie) Reference(
         AsaPool pool, double[][] x, (int Source, int Target)[] inputEdges, int[] batch, int numGraphs)
     {
         double[] P(string name) => Doubles(pool.state_dict()[name]);
@@ -123,7 +123,11 @@ public class AsaPoolTests
                     if (k < 0 || l < 0 || k == l || edges[e2].Item1 != edges[e1].Item1 || edges[e2].Item2 != edges[e3].Item1) continue;
                     result[(k, l)] = result.GetValueOrDefault((k, l)) + alpha[e1] * alpha[e3];
                 }
-        return (pooled, kept, result);
+        // Nodes of one graph whose fitness differs by rounding only (symmetric positions): their order is not
+        // defined by the arithmetic, so a comparison of kept order is meaningless there.
+        bool nearTie = Enumerable.Range(0, n).Any(i => Enumerable.Range(i + 1, n - i - 1)
+            .Any(j => batch[i] == batch[j] && Math.Abs(fitness[i] - fitness[j]) < 1e-12));
+        return (pooled, kept, result, nearTie);
     }
 
     [Fact]
@@ -136,13 +140,16 @@ public class AsaPoolTests
         using (no_grad())
             foreach (var (_, parameter) in pool.named_parameters()) parameter.mul_(0.5);
         pool.to(ScalarType.Float64);
+        int compared = 0, nearTies = 0;
         Prop.ForAll(GraphArbitraries.GraphCase(), (GraphCase c) =>
         {
             using var scope = NewDisposeScope();
             var (x32, edges, batch) = FromCase(c, 3, CaseSeed(c));
             var x = x32.to_type(ScalarType.Float64);
             var rows = Enumerable.Range(0, c.NumNodes).Select(i => Doubles(x[i])).ToArray();
-            var (expectedX, expectedKept, expectedEdges) = Reference(pool, rows, c.Edges.Select(e => (e.Source, e.Target)).ToArray(), c.Batch, c.NumGraphs);
+            var (expectedX, expectedKept, expectedEdges, nearTie) = Reference(pool, rows, c.Edges.Select(e => (e.Source, e.Target)).ToArray(), c.Batch, c.NumGraphs);
+            if (nearTie) { nearTies++; return; }
+            compared++;
             var result = pool.call(x, edges, batch, c.NumGraphs);
             Assert.Equal(expectedKept, Longs(result.Peaks!));
             AssertClose(expectedX.SelectMany(r => r).ToArray(), result.X, 1e-9);
@@ -150,6 +157,7 @@ public class AsaPoolTests
             Assert.Equal(expectedEdges.Keys.Select(k => ((long)k.Item1, (long)k.Item2)).Order().ToArray(), pairs);
             AssertClose(pairs.Select(p => expectedEdges[((int)p.Item1, (int)p.Item2)]).ToArray(), result.EdgeWeight()!, 1e-9);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        Assert.True(compared > 3 * nearTies, $"{compared} cases compared, {nearTies} skipped for fitness ties within rounding");
     }
 
     [Fact]
