@@ -25,10 +25,11 @@ public static class BenchmarkCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => "benchmark-results" };
         var threads = new Option<int>("--threads") { Description = "torch threads on the CPU (1 is fastest for molecule-sized graphs, and makes runs reproducible)", DefaultValueFactory = _ => 1 };
+        var explain = new Option<bool>("--explain") { Description = "write each seed's test-set explanations (clusters per graph and a summary) next to its results" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
         var command = new Command("benchmark", "Run the paper's benchmark grid; resumable, one CSV row per finished run")
         {
-            datasets, dataDir, gnns, pools, seeds, epochs, patience, hidden, device, output, threads, json,
+            datasets, dataDir, gnns, pools, seeds, epochs, patience, hidden, device, output, threads, explain, json,
         };
         command.SetAction(result =>
         {
@@ -45,6 +46,7 @@ public static class BenchmarkCommand
                 Epochs = result.GetValue(epochs),
                 Patience = result.GetValue(patience),
                 Hidden = result.GetValue(hidden),
+                Explain = result.GetValue(explain),
             };
             var progress = new TrainingProgress(Console.Out, TrainingProgress.IsTerminal);
             var rows = progress.Run(() => BenchmarkRunner.Run(settings, Console.Out.WriteLine, progress.Report));

@@ -29,10 +29,11 @@ public static class TrainCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out") { Description = "folder for each seed's weights, checkpoint and the run's settings (default runs/<dataset>_<gnn>_<pool>)" };
         var threads = new Option<int>("--threads") { Description = "torch threads on the CPU (1 is fastest for molecule-sized graphs, and makes runs reproducible)", DefaultValueFactory = _ => 1 };
+        var explain = new Option<bool>("--explain") { Description = "write each seed's test-set explanations (clusters per graph and a summary) next to its results" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding the results" };
         var command = new Command("train", "Train and test a pooling model with the paper's protocol")
         {
-            dataset, dataDir, gnn, pool, seeds, epochs, patience, batchSize, lr, hidden, device, output, threads, json,
+            dataset, dataDir, gnn, pool, seeds, epochs, patience, batchSize, lr, hidden, device, output, threads, explain, json,
         };
         command.SetAction(result =>
         {
@@ -47,6 +48,7 @@ public static class TrainCommand
                 BatchSize = result.GetValue(batchSize),
                 LearningRate = result.GetValue(lr),
                 Hidden = result.GetValue(hidden),
+                Explain = result.GetValue(explain),
                 OutputDirectory = result.GetValue(output),
             };
             var summary = Run(settings, Console.Out);

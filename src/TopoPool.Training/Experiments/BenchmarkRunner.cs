@@ -42,6 +42,7 @@ public static class BenchmarkRunner
                     Epochs = settings.Epochs,
                     Patience = settings.Patience,
                     Hidden = settings.Hidden,
+                    Explain = settings.Explain,
                     OutputDirectory = Path.Combine(settings.OutputDirectory, "runs", $"{dataset.Name}_{gnn}_{pool}".ToLowerInvariant()),
                 };
                 var header = new ExperimentSummary(dataset.Name, gnn.ToString(), pool.ToString(),

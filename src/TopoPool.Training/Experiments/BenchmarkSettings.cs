@@ -16,4 +16,6 @@ public sealed record BenchmarkSettings(
     public int? Epochs { get; init; }
     public int? Patience { get; init; }
     public int Hidden { get; init; } = 32;
+    /// <summary>Write the test-set explanations of every run with a clustering pool next to its results.</summary>
+    public bool Explain { get; init; }
 }

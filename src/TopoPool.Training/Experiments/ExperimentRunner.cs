@@ -74,6 +74,10 @@ public static class ExperimentRunner
             double? recovery = split.Test.Samples.Any(s => s.HasMotif) && settings.Pool == PoolingKind.TopoPool
                 ? MotifRecoveryOf(model, split.Test.Samples, options.BatchSize, settings.Device)
                 : null;
+            if (settings.Explain && settings.Pool != PoolingKind.Global)
+                TestSetExplanations.Write(
+                    TestSetExplanations.Explain(model, dataset.Name, split.Test.Samples, options.BatchSize, settings.Device),
+                    Path.Combine(output, $"seed{seed}.explanations.jsonl"), Path.Combine(output, $"seed{seed}.summary.md"));
             var run = new SeedRun(seed, result.Test.Primary, result.EpochsRun, result.BestEpoch, result.Seconds,
                 result.SecondsPerEpoch, result.BestValidation.Primary, recovery, result.Resumed);
             File.WriteAllText(resultPath, JsonSerializer.Serialize(run));

@@ -18,4 +18,6 @@ public sealed record ExperimentSettings(string Dataset, ConvolutionKind Gnn, Poo
     public double? LearningRate { get; init; }
     public int Hidden { get; init; } = 32;
     public string? OutputDirectory { get; init; }
+    /// <summary>Write each seed's test-set explanations (clusters per graph, strongest-cluster summary) beside its weights.</summary>
+    public bool Explain { get; init; }
 }
