@@ -1,6 +1,5 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Torch.Pooling;
-using TopoPool.Torch.Pooling.Baselines;
 using TopoPool.Torch.Readout;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -158,7 +157,7 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
 
         h.MoveToOuterDisposeScope();
         auxiliary?.MoveToOuterDisposeScope();
-        pooled?.MoveToOuterDisposeScopeWithExtras();
+        pooled?.MoveToOuterDisposeScope();
         return new ModelOutput(h, auxiliary, pooled);
     }
 }

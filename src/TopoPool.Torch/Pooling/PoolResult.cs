@@ -37,6 +37,22 @@ public sealed record PoolResult
     /// <summary>The per-cluster weights the pooled rows were multiplied by (K): TopoPool's <c>σ</c>; null if none.</summary>
     public Tensor? Weights { get; init; }
 
+    /// <summary>What some layers return beside the common fields: pooled edge weights (ASAPool), DiffPool's
+    /// auxiliary losses and dense adjacency, EdgePool's edge scores; null when the layer has none.</summary>
+    public PoolExtras? Extras { get; init; }
+
+    /// <summary>A weight per pooled edge (E'), or null when pooled edges are unweighted.</summary>
+    public Tensor? EdgeWeight => Extras?.EdgeWeight;
+
+    /// <summary>The layer's auxiliary loss (DiffPool: link-prediction plus entropy), or null when it has none.</summary>
+    public Tensor? AuxiliaryLoss()
+    {
+        if (Extras?.LinkLoss is null && Extras?.EntropyLoss is null) return null;
+        if (Extras.LinkLoss is null) return Extras.EntropyLoss!.alias();
+        if (Extras.EntropyLoss is null) return Extras.LinkLoss.alias();
+        return Extras.LinkLoss + Extras.EntropyLoss;
+    }
+
     /// <summary>Pooled rows back on the input nodes (N × d): a node gets the sum of its clusters' rows, zeros if it
     /// is in no cluster.</summary>
     public Tensor Unpool(Tensor pooled) => Unpool(pooled, UnpoolReduction.Sum);
@@ -70,6 +86,7 @@ public sealed record PoolResult
     {
         foreach (var t in new[] { X, EdgeIndex, Batch, NodeIndex, ClusterIndex, AssignmentWeight, Peaks, Scores, Weights })
             t?.MoveToOuterDisposeScope();
+        Extras?.MoveToOuterDisposeScope();
         return this;
     }
 }

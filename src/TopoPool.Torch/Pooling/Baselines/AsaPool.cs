@@ -126,13 +126,14 @@ public sealed class AsaPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
             Peaks = kept,
             Scores = fitness,
             Weights = keptFitness,
-        }.Attach(new PoolExtras { EdgeWeight = pooledWeight }).MoveToOuterDisposeScopeWithExtras();
+            Extras = new PoolExtras { EdgeWeight = pooledWeight },
+        }.MoveToOuterDisposeScope();
     }
 
     /// <summary>Pools one graph.</summary>
     public PoolResult call(Tensor x, Tensor edgeIndex)
     {
         using var scope = NewDisposeScope();
-        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScopeWithExtras();
+        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScope();
     }
 }

@@ -60,7 +60,7 @@ public class AsaPoolTests
         AssertClose(new[] { 0.5, 0.5, 1.0 / 3, 1.0 / 3, 1.0 / 3 }, result.AssignmentWeight!);
         // A' = SᵀAS with A the path plus loops: off-diagonal entries 1/2 · 1 + 1/2 · 2/3 = 5/6 both ways.
         Assert.Equal(new[] { (0L, 1L), (1L, 0L) }, Pairs(result.EdgeIndex));
-        AssertClose(new[] { 5.0 / 6, 5.0 / 6 }, result.EdgeWeight()!);
+        AssertClose(new[] { 5.0 / 6, 5.0 / 6 }, result.EdgeWeight!);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class AsaPoolTests
         Set(pool, "gnn_score.lin3.bias", 0);
         var result = pool.call(Column(1, 4, 10), Undirected((0, 1), (1, 2)));
         Assert.Equal(new[] { (0L, 0L), (0L, 1L), (1L, 0L), (1L, 1L) }, Pairs(result.EdgeIndex));
-        AssertClose(new[] { 1, 5.0 / 6, 5.0 / 6, 1 }, result.EdgeWeight()!);
+        AssertClose(new[] { 1, 5.0 / 6, 5.0 / 6, 1 }, result.EdgeWeight!);
     }
 
     /// <summary>ASAPool written out node by node from the paper's equations (double precision, dense A').</summary>
@@ -155,7 +155,7 @@ public class AsaPoolTests
             AssertClose(expectedX.SelectMany(r => r).ToArray(), result.X, 1e-9);
             var pairs = Pairs(result.EdgeIndex);
             Assert.Equal(expectedEdges.Keys.Select(k => ((long)k.Item1, (long)k.Item2)).Order().ToArray(), pairs);
-            AssertClose(pairs.Select(p => expectedEdges[((int)p.Item1, (int)p.Item2)]).ToArray(), result.EdgeWeight()!, 1e-9);
+            AssertClose(pairs.Select(p => expectedEdges[((int)p.Item1, (int)p.Item2)]).ToArray(), result.EdgeWeight!, 1e-9);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
         Assert.True(compared > 3 * nearTies, $"{compared} cases compared, {nearTies} skipped for fitness ties within rounding");
     }

@@ -58,7 +58,7 @@ public class BaselinePoolProperties
         if (kind != "diff") Assert.Equal(Enumerable.Range(0, (int)k).Select(v => (long)v), clusters.Distinct().Order());
         var edges = Pairs(r.EdgeIndex);
         Assert.All(edges, e => Assert.Equal(pooledBatch[e.Item1], pooledBatch[e.Item2]));
-        var weight = r.EdgeWeight();
+        var weight = r.EdgeWeight;
         if (weight is not null) Assert.Equal(new long[] { edges.Length }, weight.shape);
         var perGraph = Enumerable.Range(0, (int)numGraphs).Select(g => (long)pooledBatch.Count(b => b == g)).ToArray();
         var sizes = Enumerable.Range(0, (int)numGraphs).Select(g => nodeGraph.Count(b => b == g)).ToArray();
@@ -156,7 +156,7 @@ public class BaselinePoolProperties
                 clusterIndex.AddRange(Longs(alone.ClusterIndex).Select(v => v + clusterOffset));
                 pooledBatch.AddRange(Enumerable.Repeat((long)g, (int)alone.NumClusters));
                 if (alone.AssignmentWeight is not null) assignmentWeights.Add(alone.AssignmentWeight);
-                if (alone.EdgeWeight() is { } w) edgeWeights.Add(w);
+                if (alone.EdgeWeight is { } w) edgeWeights.Add(w);
                 clusterOffset += alone.NumClusters;
             }
             Assert.Equal(clusterOffset, together.NumClusters);
@@ -166,7 +166,7 @@ public class BaselinePoolProperties
             Assert.Equal(nodeIndex, Longs(together.NodeIndex));
             Assert.Equal(clusterIndex, Longs(together.ClusterIndex));
             if (assignmentWeights.Count > 0) AssertClose(cat(assignmentWeights, 0), together.AssignmentWeight!, 1e-4);
-            if (edgeWeights.Count > 0) AssertClose(cat(edgeWeights, 0), together.EdgeWeight()!, 1e-4);
+            if (edgeWeights.Count > 0) AssertClose(cat(edgeWeights, 0), together.EdgeWeight!, 1e-4);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
     }
 

@@ -81,7 +81,7 @@ public class DiffPoolTests
         AssertClose(ones(7), zeros(7).index_add(0, result.NodeIndex, result.AssignmentWeight!, 1), 1e-5);
         AssertClose(zeros(10, 3), result.X.narrow(0, 10, 10));
         // Pooled edges are the non-zero entries of SᵀAS, loops included, with their values as weights.
-        var extras = result.Extras()!;
+        var extras = result.Extras!;
         Assert.Equal(new long[] { 3, 10, 10 }, extras.DenseAdjacency!.shape);
         var pairs = Pairs(result.EdgeIndex);
         Assert.Equal(200, pairs.Length);

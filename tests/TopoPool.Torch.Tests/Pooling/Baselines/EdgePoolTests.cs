@@ -29,7 +29,7 @@ public class EdgePoolTests
         using var scope = NewDisposeScope();
         var result = SourceScored(engine).call(Column(0, 3, 1, 2), Undirected((0, 1), (1, 2), (2, 3)));
         AssertClose(new[] { 0.5 + Sigmoid(-1), 1.5, 0.5 + Sigmoid(1), 0.5 + Sigmoid(1), 1.5, 0.5 + Sigmoid(-1) },
-                    result.Extras()!.EdgeScore!);
+                    result.Extras!.EdgeScore!);
         Assert.Equal(2, result.NumClusters);
         Assert.Equal(new long[] { 0, 1, 2, 3 }, Longs(result.NodeIndex));
         Assert.Equal(new long[] { 0, 0, 1, 1 }, Longs(result.ClusterIndex));

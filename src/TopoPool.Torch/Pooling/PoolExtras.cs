@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace TopoPool.Torch.Pooling.Baselines;
+namespace TopoPool.Torch.Pooling;
 
 /// <summary>
 /// Outputs of the baseline pools that <see cref="PoolResult"/> has no property for: read them with
