@@ -28,7 +28,8 @@ public static class CommandRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or Training.Data.DatasetFormatException or Training.Data.DatasetNotFoundException
+                                       or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
