@@ -69,7 +69,8 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
 
     /// <summary>
     /// The module for <paramref name="pipeline"/>, its weights drawn from <paramref name="seed"/> (on the CPU, so the
-    /// same seed gives the same weights on every device), then moved to <paramref name="device"/>.
+    /// same seed gives the same weights on every device), then moved to <paramref name="device"/>. The seed goes to
+    /// torch's global generator (restored afterwards), so build models on one thread when the weights must repeat.
     /// </summary>
     public static PipelineModel Create(Pipeline pipeline, Device device, long seed)
     {
