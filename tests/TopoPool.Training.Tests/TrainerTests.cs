@@ -8,7 +8,6 @@ using static TorchSharp.torch;
 
 namespace TopoPool.Training.Tests;
 
-[Collection(SeededTorchRandomCollection.Name)]
 public class TrainerTests
 {
     /// <summary>A graph of 3–6 nodes on a path with two features; its class is whether the mean of feature 0 is positive.</summary>

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -69,8 +70,8 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var (edges, weights) = SelfLoops.AddRemaining(edgeIndex, edgeWeight, numNodes, 1.0, dtype);
         var degree = ScatterReduce.Sum(weights, edges[1], numNodes);
-        var inverseSqrt = degree.pow(-0.5);
-        inverseSqrt = inverseSqrt.masked_fill(inverseSqrt.isinf(), 0.0);
+        var inverseSqrt = degree.pow(ScalarCache.Of(-0.5));
+        inverseSqrt = inverseSqrt.masked_fill(inverseSqrt.isinf(), ScalarCache.Zero);
         var norm = inverseSqrt.index_select(0, edges[0]) * weights * inverseSqrt.index_select(0, edges[1]);
         return (edges.MoveToOuterDisposeScope(), norm.MoveToOuterDisposeScope());
     }

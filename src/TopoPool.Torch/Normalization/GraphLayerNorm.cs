@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
@@ -46,11 +47,11 @@ public sealed class GraphLayerNorm : Module<Tensor, Tensor, long, Tensor>
         GraphInput.CheckFeatures(x, Channels);
         GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
-        var entries = (ScatterReduce.Count(batch, numGraphs).clamp_min(1) * Channels).to_type(x.dtype).unsqueeze(1);
+        var entries = (ScatterReduce.Count(batch, numGraphs).clamp_min(ScalarCache.One) * ScalarCache.Of(Channels)).to_type(x.dtype).unsqueeze(1);
         var mean = ScatterReduce.Sum(x, batch, numGraphs).sum(1, keepdim: true) / entries;
         var centred = x - mean.index_select(0, batch);
         var variance = ScatterReduce.Sum(centred * centred, batch, numGraphs).sum(1, keepdim: true) / entries;
-        var output = centred / (variance + Eps).sqrt().index_select(0, batch);
+        var output = centred / (variance + ScalarCache.Of(Eps)).sqrt().index_select(0, batch);
         if (weight is not null && bias is not null) output = output * weight + bias;
         return output.MoveToOuterDisposeScope();
     }

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,7 +46,7 @@ public sealed class TensorDescentEngine : IDescentEngine
         var degree = bincount(downFrom, null, n);
         var rowStart = degree.cumsum(0) - degree;
 
-        var levels = full(n, -1L, ScalarType.Int64, device);
+        var levels = full(n, ScalarCache.MinusOne, ScalarType.Int64, device);
         levels.index_fill_(0, peaks, 0);
         var nodes = peaks;
         var clusters = arange(k, ScalarType.Int64, device);

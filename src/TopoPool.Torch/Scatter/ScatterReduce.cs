@@ -31,7 +31,6 @@ public static class ScatterReduce
     /// <c>index_add</c>'s scale, held for the life of the process: TorchSharp frees an implicitly converted
     /// <see cref="Scalar"/> in its finalizer, which can run while the native call that reads it is still going on.
     /// </summary>
-    private static readonly Scalar One = 1.ToScalar();
 
     /// <summary><c>out[g] = Σ_{p: index[p] = g} source[p]</c>; empty groups are 0.</summary>
     public static Tensor Sum(Tensor source, Tensor index, long dimSize)
@@ -40,7 +39,7 @@ public static class ScatterReduce
         using var scope = NewDisposeScope();
         var shape = source.shape.ToArray();
         shape[0] = dimSize;
-        return zeros(shape, source.dtype, source.device).index_add(0, index, source, One).MoveToOuterDisposeScope();
+        return zeros(shape, source.dtype, source.device).index_add(0, index, source, ScalarCache.One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The number of entries of each group (int64, length <paramref name="dimSize"/>).</summary>
@@ -56,7 +55,7 @@ public static class ScatterReduce
     {
         using var scope = NewDisposeScope();
         var total = Sum(source, index, dimSize);
-        var count = Count(index, dimSize).clamp_min(1).to_type(source.dtype);
+        var count = Count(index, dimSize).clamp_min(ScalarCache.One).to_type(source.dtype);
         for (int d = 1; d < source.dim(); d++) count = count.unsqueeze(-1);
         return (total / count).MoveToOuterDisposeScope();
     }
@@ -118,6 +117,7 @@ public static class ScatterReduce
 
         using var scope = NewDisposeScope();
         long rowCount = source.shape[0];
+        using var rowCountScalar = rowCount.ToScalar();
         var trailing = source.shape.Skip(1).ToArray();
         long columns = trailing.Aggregate(1L, (a, b) => a * b);
         var matrix = trailing.Length == 1 ? source : source.reshape(rowCount, columns);
@@ -136,21 +136,21 @@ public static class ScatterReduce
                                    out anyEmpty, out managedValues);
             if (argRow is null) return (Shaped(managedValues!, dimSize, trailing).MoveToOuterDisposeScope(), null);
         }
-        else if (index.shape[0] == 0) argRow = full(new[] { dimSize, columns }, -1L, ScalarType.Int64, device);
+        else if (index.shape[0] == 0) argRow = full(new[] { dimSize, columns }, ScalarCache.MinusOne, ScalarType.Int64, device);
         else
         {
             var picked = rows is null ? matrix : matrix.index_select(0, rows);
             var first = ScriptScatterKernels.ArgMax(picked, index, dimSize);
             argRow = rows is null
                 ? first
-                : where(first >= 0, rows.index_select(0, first.clamp_min(0).flatten()).view_as(first), first);
+                : where(first >= 0, rows.index_select(0, first.clamp_min(ScalarCache.Zero).flatten()).view_as(first), first);
         }
 
         Tensor values, argIndex;
         if (rowCount == 0)
         {
             values = zeros(new[] { dimSize, columns }, source.dtype, device);
-            argIndex = full(new[] { dimSize, columns }, rowCount, ScalarType.Int64, device);
+            argIndex = full(new[] { dimSize, columns }, rowCountScalar, ScalarType.Int64, device);
         }
         else if (!anyEmpty)
         {
@@ -160,8 +160,8 @@ public static class ScatterReduce
         else
         {
             var empty = argRow! < 0;
-            values = managedValues ?? matrix.gather(0, argRow!.clamp_min(0)).masked_fill(empty, 0);
-            argIndex = argRow!.masked_fill(empty, rowCount);
+            values = managedValues ?? matrix.gather(0, argRow!.clamp_min(ScalarCache.Zero)).masked_fill(empty, ScalarCache.Zero);
+            argIndex = argRow!.masked_fill(empty, rowCountScalar);
         }
         return (Shaped(values, dimSize, trailing).MoveToOuterDisposeScope(),
                 withArgIndex ? Shaped(argIndex, dimSize, trailing).MoveToOuterDisposeScope() : null);

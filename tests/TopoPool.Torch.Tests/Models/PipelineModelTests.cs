@@ -6,7 +6,6 @@ using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Tests.Models;
 
-[Collection(SeededTorchRandomCollection.Name)]
 public class PipelineModelTests
 {
     private static PipelineModel Paper(ConvolutionKind gnn, PoolingKind pool, long seed = 1) =>

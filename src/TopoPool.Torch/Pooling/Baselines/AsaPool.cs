@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
@@ -89,9 +90,9 @@ public sealed class AsaPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         var pooled = clusters.index_select(0, kept) * keptFitness.unsqueeze(1);
 
         // Connect: A' = SᵀAS over the kept clusters.
-        var clusterOf = full(n, -1L, ScalarType.Int64, device).index_copy(0, kept, arange(k, ScalarType.Int64, device));
+        var clusterOf = full(n, ScalarCache.MinusOne, ScalarType.Int64, device).index_copy(0, kept, arange(k, ScalarType.Int64, device));
         var edgeCluster = clusterOf.index_select(0, target);
-        var member = edgeCluster.ge(0).nonzero().squeeze(1);
+        var member = edgeCluster.ge(ScalarCache.Zero).nonzero().squeeze(1);
         var s = new SparseCooMatrix(source.index_select(0, member), edgeCluster.index_select(0, member), alpha.index_select(0, member), n, k);
         var a = new SparseCooMatrix(source, target, edgeWeight, n, n);
         var connected = s.Transpose().Multiply(a).Multiply(s);

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,7 +34,7 @@ public static class DenseDiffPool
         if (adjacency.numel() == 0) link = zeros(Array.Empty<long>(), x.dtype, x.device);
         else link = (adjacency - s.matmul(sT)).norm() / adjacency.numel();
         if (s.numel() == 0 || s.shape[0] * s.shape[1] == 0) entropy = zeros(Array.Empty<long>(), x.dtype, x.device);
-        else entropy = (-s * (s + 1e-15).log()).sum(-1).mean();
+        else entropy = (-s * (s + ScalarCache.Of(1e-15)).log()).sum(-1).mean();
         return new DenseDiffPoolResult(pooled.MoveToOuterDisposeScope(), pooledAdjacency.MoveToOuterDisposeScope(),
                                        s.MoveToOuterDisposeScope(), link.MoveToOuterDisposeScope(), entropy.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -60,7 +61,7 @@ public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         long k = numGraphs * c;
 
         var adjacency = dense.Adjacency.reshape(numGraphs * c, c);
-        var entries = adjacency.detach().ne(0).nonzero();
+        var entries = adjacency.detach().ne(ScalarCache.Zero).nonzero();
         var row = entries.select(1, 0);
         var columnInGraph = entries.select(1, 1);
         var column = row.div(c, RoundingMode.floor) * c + columnInGraph;

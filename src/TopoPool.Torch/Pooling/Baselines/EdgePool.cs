@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
@@ -68,10 +69,10 @@ public sealed class EdgePool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         var taken = EdgeMatching.Greedy(edgeScore, edgeIndex, n, Engine);
         long matchedCount = taken.shape[0];
         var takenIds = arange(matchedCount, ScalarType.Int64, device);
-        var cluster = full(n, -1L, ScalarType.Int64, device)
+        var cluster = full(n, ScalarCache.MinusOne, ScalarType.Int64, device)
             .index_copy(0, source.index_select(0, taken), takenIds)
             .index_copy(0, target.index_select(0, taken), takenIds);
-        var free = cluster.lt(0).nonzero().squeeze(1);
+        var free = cluster.lt(ScalarCache.Zero).nonzero().squeeze(1);
         long freeCount = free.shape[0];
         long k = matchedCount + freeCount;
         cluster = cluster.index_copy(0, free, arange(matchedCount, k, ScalarType.Int64, device));

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,11 +14,11 @@ public static class FilterEdges
     {
         using var scope = NewDisposeScope();
         var device = edgeIndex.device;
-        var newIndex = full(numNodes, -1L, ScalarType.Int64, device)
+        var newIndex = full(numNodes, ScalarCache.MinusOne, ScalarType.Int64, device)
             .index_copy(0, kept, arange(kept.shape[0], ScalarType.Int64, device));
         var source = newIndex.index_select(0, edgeIndex[0]);
         var target = newIndex.index_select(0, edgeIndex[1]);
-        var position = source.ge(0).logical_and(target.ge(0)).nonzero().squeeze(1);
+        var position = source.ge(ScalarCache.Zero).logical_and(target.ge(ScalarCache.Zero)).nonzero().squeeze(1);
         var edges = stack(new[] { source.index_select(0, position), target.index_select(0, position) });
         return (edges.MoveToOuterDisposeScope(), position.MoveToOuterDisposeScope());
     }
