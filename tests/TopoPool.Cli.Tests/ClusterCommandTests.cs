@@ -109,3 +109,22 @@ public class DatasetErrorTests
         Assert.StartsWith("error: caco2_wang.csv line 1: missing column 'Y'", result.StandardError);
     }
 }
+
+public class TrainDeterminismTests
+{
+    [Fact]
+    public void Two_processes_training_the_same_seed_print_the_same_epochs()
+    {
+        string Run()
+        {
+            var output = Directory.CreateTempSubdirectory("topopool-determinism").FullName;
+            var result = CliProcess.Run(null, "train", "--epochs", "3", "--out", output);
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            // The epoch lines without their timings.
+            return string.Join("\n", result.StandardOutput.Split('\n').Where(l => l.Contains(" epoch ")).Select(l => l[..l.IndexOf(" elapsed", StringComparison.Ordinal)]));
+        }
+        var first = Run();
+        Assert.Contains("epoch 3/3", first);
+        Assert.Equal(first, Run());
+    }
+}

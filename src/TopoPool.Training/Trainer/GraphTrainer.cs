@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TopoPool.Core.Pipelines;
 using TopoPool.Torch.Models;
+using TopoPool.Training.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -171,14 +172,12 @@ public static class GraphTrainer
         return lossSum / Math.Max(1, seen);
     }
 
-    /// <summary>The order of the training set in an epoch: a Fisher–Yates shuffle seeded by (seed, epoch).</summary>
-    public static int[] EpochShuffle(int count, int seed, int epoch)
-    {
-        var random = new Random(HashCode.Combine(seed, epoch, 0x7090));
-        var order = Enumerable.Range(0, count).ToArray();
-        random.Shuffle(order);
-        return order;
-    }
+    /// <summary>
+    /// The order of the training set in an epoch: a shuffle by the project's own generator seeded from (seed, epoch),
+    /// the same in every process (so a run resumed in a new process continues exactly; .NET's HashCode is not).
+    /// </summary>
+    public static int[] EpochShuffle(int count, int seed, int epoch) =>
+        new DeterministicRandom(unchecked(seed * 1_000_003 + epoch)).Permutation(count);
 
     private static IEnumerable<IReadOnlyList<T>> Chunks<T>(IReadOnlyList<T> items, int size)
     {
