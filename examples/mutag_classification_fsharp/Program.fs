@@ -11,7 +11,7 @@ open TopoPool.Training.Trainer
 [<EntryPoint>]
 let main args =
     let dataDirectory : string | null = if args.Length > 0 then args.[0] else null
-    let epochs = if args.Length > 1 then int args.[1] else 60
+    let epochs = if args.Length > 1 then int args.[1] else 300
 
     TorchSharp.torch.set_num_threads 1   // one intra-op thread is fastest for molecule-sized graphs
     let dataset = DatasetLocator.Load("MUTAG", dataDirectory)
@@ -21,7 +21,7 @@ let main args =
         [ for seed in 1..3 ->
             let split = dataset.Split seed
             use model = PipelineModel.Create(pipeline, TorchSharp.torch.CPU, int64 seed)
-            let options = TrainingOptions(TaskKind.Classification, TorchSharp.torch.CPU, Epochs = epochs, Patience = 30, BatchSize = 32, LearningRate = 1e-3, Seed = seed)
+            let options = TrainingOptions(TaskKind.Classification, TorchSharp.torch.CPU, Epochs = epochs, Patience = 100, BatchSize = 32, LearningRate = 1e-3, Seed = seed)
             let result =
                 GraphTrainer.Run(model, split.Train.Samples, split.Validation.Samples, split.Test.Samples,
                                  Func<_, _>(GraphBatchCollator.Collate), options)
