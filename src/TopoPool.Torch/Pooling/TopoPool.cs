@@ -70,12 +70,4 @@ public sealed class TopoPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
             Weights = reduced.Weights,
         }.MoveToOuterDisposeScope();
     }
-
-    /// <summary>Pools one graph.</summary>
-    public PoolResult call(Tensor x, Tensor edgeIndex)
-    {
-        using var scope = NewDisposeScope();
-        var batch = zeros(x.shape[0], ScalarType.Int64, x.device);
-        return call(x, edgeIndex, batch, 1).MoveToOuterDisposeScope();
-    }
 }

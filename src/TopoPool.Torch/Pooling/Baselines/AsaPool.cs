@@ -130,11 +130,4 @@ public sealed class AsaPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
             Extras = new PoolExtras { EdgeWeight = pooledWeight },
         }.MoveToOuterDisposeScope();
     }
-
-    /// <summary>Pools one graph.</summary>
-    public PoolResult call(Tensor x, Tensor edgeIndex)
-    {
-        using var scope = NewDisposeScope();
-        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScope();
-    }
 }

@@ -90,11 +90,4 @@ public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         };
         return (result with { Extras = extras }).MoveToOuterDisposeScope();
     }
-
-    /// <summary>Pools one graph.</summary>
-    public PoolResult call(Tensor x, Tensor edgeIndex)
-    {
-        using var scope = NewDisposeScope();
-        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScope();
-    }
 }

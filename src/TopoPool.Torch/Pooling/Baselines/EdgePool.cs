@@ -106,11 +106,4 @@ public sealed class EdgePool : Module<Tensor, Tensor, Tensor, long, PoolResult>
             Extras = new PoolExtras { EdgeScore = edgeScore },
         }.MoveToOuterDisposeScope();
     }
-
-    /// <summary>Pools one graph.</summary>
-    public PoolResult call(Tensor x, Tensor edgeIndex)
-    {
-        using var scope = NewDisposeScope();
-        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScope();
-    }
 }

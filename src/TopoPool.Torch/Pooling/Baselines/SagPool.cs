@@ -40,11 +40,4 @@ public sealed class SagPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         var score = gnn.call(x, edgeIndex).squeeze(1).tanh();
         return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio).MoveToOuterDisposeScope();
     }
-
-    /// <summary>Pools one graph.</summary>
-    public PoolResult call(Tensor x, Tensor edgeIndex)
-    {
-        using var scope = NewDisposeScope();
-        return call(x, edgeIndex, zeros(x.shape[0], ScalarType.Int64, x.device), 1).MoveToOuterDisposeScope();
-    }
 }

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Pooling;
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Testing;

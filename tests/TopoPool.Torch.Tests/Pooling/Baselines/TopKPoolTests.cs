@@ -1,3 +1,4 @@
+using TopoPool.Torch.Pooling;
 using TopoPool.Torch.Pooling.Baselines;
 using Xunit;
 using static TopoPool.Torch.Tests.Convolution.GraphFixtures;
