@@ -6,19 +6,6 @@ namespace TopoPool.Cli.Tests;
 
 public class ExplainCommandTests
 {
-    private static string SharedData(string relative)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TopoPool.Functional.sln"))) directory = directory.Parent;
-        var root = directory?.FullName ?? RepositoryFromSource();
-        var path = Path.GetFullPath(Path.Combine(root, "..", "shared", relative));
-        Assert.True(File.Exists(path) || Directory.Exists(path), $"{path} is missing");
-        return path;
-    }
-
-    private static string RepositoryFromSource([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
-
     [Fact]
     public void Aspirin_is_explained_as_json_and_drawn_with_every_heavy_atom_labelled()
     {
@@ -64,7 +51,7 @@ public class ExplainCommandTests
     [Fact]
     public void A_protein_is_explained_by_residue()
     {
-        var result = CliProcess.Run(null, "explain", "--pdb", SharedData("data/pdb/1crn.pdb"));
+        var result = CliProcess.Run(null, "explain", "--pdb", TopoPool.Testing.SharedFolder.Path("data/pdb/1crn.pdb"));
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.StandardOutput);
         Assert.Equal("protein", json.RootElement.GetProperty("kind").GetString());
@@ -76,7 +63,7 @@ public class ExplainCommandTests
     public void A_model_trained_with_train_out_is_loaded()
     {
         var folder = Directory.CreateTempSubdirectory("topopool-explain-model").FullName;
-        var train = CliProcess.Run(null, "train", "--dataset", "Caco2_Wang", "--data-dir", SharedData("data"), "--epochs", "1", "--seeds", "1", "--out", folder);
+        var train = CliProcess.Run(null, "train", "--dataset", "Caco2_Wang", "--data-dir", TopoPool.Testing.SharedFolder.Path("data"), "--epochs", "1", "--seeds", "1", "--out", folder);
         Assert.True(train.ExitCode == 0, train.StandardError);
         Assert.True(File.Exists(Path.Combine(folder, "seed1.weights")));
         var result = CliProcess.Run(null, "explain", "--model", folder, "--smiles", "c1ccccc1C(=O)O");

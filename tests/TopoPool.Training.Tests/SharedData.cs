@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace TopoPool.Training.Tests;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace TopoPool.Training.Tests;
 /// </summary>
 internal static class SharedData
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = TopoPool.Testing.SharedFolder.RepositoryRoot;
 
     public static string Root
     {
@@ -36,20 +34,4 @@ internal static class SharedData
 
     private static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} does not exist; these tests need it", path);
-
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "TopoPool.Functional.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("TopoPool.Functional.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

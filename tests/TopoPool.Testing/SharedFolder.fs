@@ -1,0 +1,36 @@
+namespace TopoPool.Testing
+
+open System
+open System.IO
+open System.Runtime.CompilerServices
+
+/// The read-only `../shared` folder beside the repository (datasets, golden outputs, benchmark inputs), found by
+/// walking up to `TopoPool.Functional.sln` from the test binaries, or from this source file when the tests were
+/// built with an artifacts path outside the repository. A missing folder or file throws: tests that need shared
+/// data fail, they never skip.
+[<AbstractClass; Sealed>]
+type SharedFolder private () =
+    static let findRepository (sourceFile: string) =
+        [ AppContext.BaseDirectory; (match Path.GetDirectoryName sourceFile with | null -> "" | d -> d) ]
+        |> List.tryPick (fun start ->
+            let rec up (directory: DirectoryInfo | null) =
+                match directory with
+                | null -> None
+                | d when File.Exists(Path.Combine(d.FullName, "TopoPool.Functional.sln")) -> Some d.FullName
+                | d -> up d.Parent
+            if start = "" then None else up (DirectoryInfo start))
+        |> Option.defaultWith (fun () -> raise (DirectoryNotFoundException("TopoPool.Functional.sln was not found above " + AppContext.BaseDirectory)))
+
+    static let repository = lazy (findRepository (SharedFolder.SourceFile()))
+
+    static member private SourceFile([<CallerFilePath>] ?path: string) = defaultArg path ""
+
+    /// The repository's root folder.
+    static member RepositoryRoot = repository.Force()
+
+    /// A path beneath `../shared` (e.g. `data/pdb/1crn.pdb`); throws when it does not exist.
+    static member Path(relative: string) =
+        let path = Path.GetFullPath(Path.Combine(repository.Force(), "..", "shared", relative))
+        if not (File.Exists path || Directory.Exists path) then
+            raise (FileNotFoundException(sprintf "%s does not exist; these tests need the shared folder beside the repository" path, path))
+        path
