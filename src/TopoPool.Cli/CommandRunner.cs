@@ -6,9 +6,6 @@ namespace TopoPool.Cli;
 /// <summary>Runs a command line and turns failures into one line on standard error and a non-zero exit code.</summary>
 public static class CommandRunner
 {
-    public const int BadInput = 2;
-    public const int Failure = 1;
-
     public static int Run(RootCommand root, string[] args)
     {
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
@@ -19,30 +16,30 @@ public static class CommandRunner
             {
                 var messages = parsed.Errors.Select(e => string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
                 Console.Error.WriteLine($"error: {string.Join("; ", messages)}");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             return parsed.Invoke(configuration);
         }
         catch (InputException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is FormatException or Training.Data.DatasetFormatException or Training.Data.DatasetNotFoundException
                                        or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
         catch (GraphValidationException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
             Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
-            return Failure;
+            return ExitCodes.InternalError;
         }
     }
 }
