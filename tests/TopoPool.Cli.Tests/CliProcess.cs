@@ -13,13 +13,18 @@ public static class CliProcess
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, bool TimedOut = false);
 
-    public static Result Run(string? standardInput, params string[] args) => Run(standardInput, null, args);
+    public static Result Run(string? standardInput, params string[] args) => RunIn(null, standardInput, args);
 
-    public static Result Run(string? standardInput, string? workingDirectory, params string[] args)
+    /// <summary>Runs the command in <paramref name="workingDirectory"/> (this process's when null).</summary>
+    public static Result RunIn(string? workingDirectory, string? standardInput, params string[] args) => RunWith(workingDirectory, null, standardInput, args);
+
+    /// <summary>Runs the command with extra environment variables.</summary>
+    public static Result RunWith(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, string? standardInput, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "topopool.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

@@ -31,7 +31,7 @@ public class DatasetLocatorTests
         Assert.Null(location.Path);
         Assert.Equal(50, data.SplitGraphs.Count);
         Assert.Equal(SplitProtocol.RandomTestValidationTrain, data.Protocol);
-        Assert.Equal((40, 5, 5), (data.Split(1).Train.Count, data.Split(1).Validation.Count, data.Split(1).Test.Count));
+        Assert.Equal((40, 5, 5), (data.Split(1, SplitRounding.TenthRoundedDown).Train.Count, data.Split(1).Validation.Count, data.Split(1).Test.Count));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class DatasetLocatorTests
         using var temp = new TemporaryFolder();
         File.Copy(SharedData.Tdc("caco2_wang.csv"), Path.Combine(temp.Path, "Caco2_Wang.csv"));
 
-        BenchmarkDataset data = DatasetLocator.Load("caco2_wang", temp.Path);
+        BenchmarkDataset data = DatasetLocator.Load("caco2_wang", temp.Path, duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal("Caco2_Wang", data.Name);
         Assert.Equal(SplitProtocol.FixedTestScaffoldValidation, data.Protocol);
@@ -89,7 +89,8 @@ public class DatasetLocatorTests
         Assert.Null(mutag.FixedTest);
         Assert.Equal(EvaluationMetric.Accuracy, mutag.Metric);
         Assert.Equal(7, mutag.NodeFeatureWidth);
-        Assert.Equal(18, mutag.Split(3).Test.Count);
+        Assert.Equal(19, mutag.Split(3).Test.Count); // the authors' (n + 9) // 10
+        Assert.Equal(18, mutag.Split(3, SplitRounding.TenthRoundedDown).Test.Count);
     }
 
     [Fact]

@@ -9,13 +9,28 @@ namespace TopoPool.Training.Tests;
 public class RandomSplitTests
 {
     [Theory]
+    [InlineData(188, 19, 19, 150)]
+    [InlineData(1113, 112, 112, 889)]
+    [InlineData(600, 60, 60, 480)]
+    [InlineData(9, 1, 1, 7)]
+    [InlineData(1, 1, 0, 0)]
+    public void By_default_test_and_validation_get_a_tenth_rounded_up_as_the_authors_split(int count, int test, int validation, int train)
+    {
+        SplitPart[] parts = RandomSplit.Assign(count, seed: 1);
+
+        Assert.Equal(test, parts.Count(p => p == SplitPart.Test));
+        Assert.Equal(validation, parts.Count(p => p == SplitPart.Validation));
+        Assert.Equal(train, parts.Count(p => p == SplitPart.Train));
+    }
+
+    [Theory]
     [InlineData(188, 18, 18, 152)]
     [InlineData(1113, 111, 111, 891)]
     [InlineData(600, 60, 60, 480)]
     [InlineData(9, 0, 0, 9)]
-    public void Sizes_are_floor_of_ten_percent_for_test_and_validation(int count, int test, int validation, int train)
+    public void Rounded_down_test_and_validation_get_a_tenth_rounded_down(int count, int test, int validation, int train)
     {
-        SplitPart[] parts = RandomSplit.Assign(count, seed: 1);
+        SplitPart[] parts = RandomSplit.Assign(count, seed: 1, SplitRounding.TenthRoundedDown);
 
         Assert.Equal(test, parts.Count(p => p == SplitPart.Test));
         Assert.Equal(validation, parts.Count(p => p == SplitPart.Validation));
@@ -32,7 +47,7 @@ public class RandomSplitTests
 
         string[] ids = first.Train.Samples.Concat(first.Validation.Samples).Concat(first.Test.Samples).Select(s => s.Id).ToArray();
         Assert.Equal(188, ids.Distinct().Count());
-        Assert.Equal((152, 18, 18), (first.Train.Count, first.Validation.Count, first.Test.Count));
+        Assert.Equal((150, 19, 19), (first.Train.Count, first.Validation.Count, first.Test.Count));
         Assert.Equal(first.Test.Samples.Select(s => s.Id), again.Test.Samples.Select(s => s.Id));
         Assert.Equal(first.Train.Samples.Select(s => s.Id), again.Train.Samples.Select(s => s.Id));
         Assert.NotEqual(first.Test.Samples.Select(s => s.Id), other.Test.Samples.Select(s => s.Id));
@@ -55,12 +70,16 @@ public class RandomSplitTests
 
     [FsCheck.Xunit.Property(MaxTest = 200)]
     public Property Every_graph_is_in_exactly_one_part_with_the_documented_sizes() =>
-        Prop.ForAll(Gen.Choose(0, 3000).ToArbitrary(), Gen.Choose(-1000, 1000).ToArbitrary(), (count, seed) =>
+        Prop.ForAll(Gen.Choose(0, 3000).ToArbitrary(), Gen.Choose(-1000, 1000).ToArbitrary(), Gen.Elements(SplitRounding.TenthRoundedUp, SplitRounding.TenthRoundedDown).ToArbitrary(),
+            (count, seed, rounding) =>
         {
-            SplitPart[] parts = RandomSplit.Assign(count, seed);
+            SplitPart[] parts = RandomSplit.Assign(count, seed, rounding);
+            int tenth = rounding == SplitRounding.TenthRoundedUp ? (count + 9) / 10 : count / 10;
+            int expectedTest = Math.Min(tenth, count);
+            int expectedValidation = Math.Min(tenth, count - expectedTest);
             int test = parts.Count(p => p == SplitPart.Test);
             int validation = parts.Count(p => p == SplitPart.Validation);
-            return parts.Length == count && test == count / 10 && validation == count / 10
-                && parts.Count(p => p == SplitPart.Train) == count - 2 * (count / 10);
+            return parts.Length == count && test == expectedTest && validation == expectedValidation
+                && parts.Count(p => p == SplitPart.Train) == count - expectedTest - expectedValidation;
         });
 }

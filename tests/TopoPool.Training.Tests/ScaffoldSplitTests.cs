@@ -132,7 +132,7 @@ public class ScaffoldSplitTests
             rdkitScaffoldOf[fields[2]] = fields[4];
         }
 
-        GraphDataset all = TdcDatasetReader.Read(SharedData.Tdc(stem + ".csv"));
+        GraphDataset all = TdcDatasetReader.Read(SharedData.Tdc(stem + ".csv"), duplicates: DuplicateRows.MergeIntoOne);
         var pairs = all.Samples.Select(s => (Rdkit: rdkitScaffoldOf[s.Smiles!], Ours: s.ScaffoldKey!)).ToList();
 
         Assert.Equal(molecules, pairs.Count);

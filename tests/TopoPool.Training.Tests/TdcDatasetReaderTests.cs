@@ -11,7 +11,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Caco2_has_910_rows_and_906_distinct_molecules_after_averaging()
     {
-        GraphDataset caco2 = TdcDatasetReader.Read(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang");
+        GraphDataset caco2 = TdcDatasetReader.Read(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
 
         Assert.Equal(906, caco2.Count);
         Assert.Equal(910, caco2.Samples.Sum(s => s.SourceRowCount));
@@ -43,7 +43,7 @@ public class TdcDatasetReaderTests
     [InlineData("ppbr_az", 2231, 559, 343)]
     public void The_benchmark_group_has_the_fixed_test_split(string stem, int trainValidationRows, int testRows, int testDistinct)
     {
-        BenchmarkDataset group = TdcDatasetReader.ReadBenchmarkGroup(SharedData.Group(stem));
+        BenchmarkDataset group = TdcDatasetReader.ReadBenchmarkGroup(SharedData.Group(stem), duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal(SplitProtocol.FixedTestScaffoldValidation, group.Protocol);
         GraphDataset test = group.FixedTest!;
@@ -58,7 +58,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Ppbr_full_table_has_2790_rows_and_1797_molecules()
     {
-        GraphDataset ppbr = TdcDatasetReader.Read(SharedData.Tdc("ppbr_az.csv"));
+        GraphDataset ppbr = TdcDatasetReader.Read(SharedData.Tdc("ppbr_az.csv"), duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal(2790, ppbr.Samples.Sum(s => s.SourceRowCount));
         Assert.Equal(1797, ppbr.Count);
@@ -112,7 +112,7 @@ public class TdcDatasetReaderTests
             "fragments,CCO.CCCCCC(=O)O.C,8.0\n" + // line 10: the longest fragment is kept
             "methane,C,9.0\n");               // line 11: single atom
 
-        GraphDataset data = TdcDatasetReader.Read(path);
+        GraphDataset data = TdcDatasetReader.Read(path, duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal(["good1", "quoted, id", "twice", "fragments"], data.Samples.Select(s => s.Id));
         Assert.Equal(6.0, data[2].Target, 12);
@@ -213,7 +213,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void A_single_table_gets_a_derived_scaffold_test_split_with_a_note()
     {
-        BenchmarkDataset data = TdcDatasetReader.ReadWithDerivedTest(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang");
+        BenchmarkDataset data = TdcDatasetReader.ReadWithDerivedTest(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
 
         Assert.Equal(906, data.SplitGraphs.Count + data.FixedTest!.Count);
         int testRows = data.FixedTest.Samples.Sum(s => s.SourceRowCount);

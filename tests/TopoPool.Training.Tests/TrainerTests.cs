@@ -62,18 +62,23 @@ public class TrainerTests
             tensor(graphs.Select(g => (long)g.Label).ToArray()));
     }
 
-    private static (TrainingResult Result, float[] Weights) Train(TrainingOptions options, CancellationToken cancellation = default, IProgress<EpochReport>? progress = null)
+    private static (TrainingResult Result, float[] Weights) Train(TrainingOptions options, CancellationToken cancellation = default,
+                                                                  IProgress<EpochReport>? progress = null, Func<IReadOnlyList<ToyGraph>, GraphBatch>? collate = null)
     {
         manual_seed(options.Seed);
         using var model = new MeanReadoutModel(2, 2);
         var data = ToyGraphs(120, 7);
-        var result = GraphTrainer.Run(model, data.Take(80).ToList(), data.Skip(80).Take(20).ToList(), data.Skip(100).ToList(), Collate, options, progress, cancellation);
+        var result = GraphTrainer.Run(model, data.Take(80).ToList(), data.Skip(80).Take(20).ToList(), data.Skip(100).ToList(), collate ?? Collate, options, progress, cancellation);
         var weights = model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
         return (result, weights);
     }
 
     private static TrainingOptions Options(int epochs, string? checkpoint = null) =>
-        new(TaskKind.Classification, CPU) { Epochs = epochs, Patience = 100, BatchSize = 16, LearningRate = 0.05, Seed = 3, CheckpointPath = checkpoint, RunKey = "toy" };
+        new(TaskKind.Classification, CPU)
+        {
+            Epochs = epochs, Patience = 100, BatchSize = 16, LearningRate = 0.05, Seed = 3, CheckpointPath = checkpoint, RunKey = "toy",
+            CheckpointInterval = TimeSpan.Zero,
+        };
 
     [Fact]
     public void Training_learns_a_separable_toy_task()
@@ -97,6 +102,7 @@ public class TrainerTests
 
         var (resumed, resumedWeights) = Train(Options(8, checkpoint));
         Assert.True(resumed.Resumed);
+        Assert.Equal(8, resumed.History.Count);
         Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
         Assert.Equal(straight.History.Select(h => h.ValidationLoss), resumed.History.Select(h => h.ValidationLoss));
         Assert.Equal(straight.Test.Accuracy, resumed.Test.Accuracy);
@@ -128,6 +134,91 @@ public class TrainerTests
         var best = result.History.Single(h => h.Epoch == result.BestEpoch);
         Assert.Equal(result.History.Min(h => h.ValidationLoss), best.ValidationLoss);
         Assert.Equal(best.ValidationLoss, result.BestValidation.Loss, 5);
+    }
+
+    [Fact]
+    public void A_resumed_run_with_reshuffling_also_ends_as_an_uninterrupted_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("topopool-resume-shuffled");
+        var (straight, straightWeights) = Train(Options(6, Path.Combine(directory.FullName, "straight.ckpt")) with { ShuffleEachEpoch = true });
+        var checkpoint = Path.Combine(directory.FullName, "interrupted.ckpt");
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Train(Options(6, checkpoint) with { ShuffleEachEpoch = true }, cancel.Token, new SynchronousProgress(r => { if (r.Epoch == 2) cancel.Cancel(); })));
+        var (resumed, resumedWeights) = Train(Options(6, checkpoint) with { ShuffleEachEpoch = true });
+        Assert.True(resumed.Resumed);
+        Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
+        Assert.Equal(straightWeights, resumedWeights);
+    }
+
+    [Fact]
+    public void Without_reshuffling_the_training_batches_are_collated_once_in_the_order_of_the_training_set()
+    {
+        var collated = new List<int[]>();
+        var position = ToyGraphs(120, 7).Select((g, i) => (Key: string.Join(",", g.Features), i)).ToDictionary(p => p.Key, p => p.i);
+        GraphBatch Spy(IReadOnlyList<ToyGraph> graphs)
+        {
+            collated.Add(graphs.Select(g => position[string.Join(",", g.Features)]).ToArray());
+            return Collate(graphs);
+        }
+
+        Train(Options(5), collate: Spy);
+
+        // The 2 validation and 2 test batches, then the 5 training batches once for all 5 epochs, in the training set's order.
+        Assert.Equal(2 + 2 + 5, collated.Count);
+        Assert.Equal(Enumerable.Range(0, 80).Chunk(16).ToList(), collated.Skip(4).ToList());
+    }
+
+    [Fact]
+    public void With_reshuffling_each_epoch_reads_the_training_set_in_its_own_order()
+    {
+        var orders = new List<int[]>();
+        var position = ToyGraphs(120, 7).Select((g, i) => (Key: string.Join(",", g.Features), i)).ToDictionary(p => p.Key, p => p.i);
+        GraphBatch Spy(IReadOnlyList<ToyGraph> graphs)
+        {
+            orders.Add(graphs.Select(g => position[string.Join(",", g.Features)]).ToArray());
+            return Collate(graphs);
+        }
+
+        Train(Options(3) with { ShuffleEachEpoch = true }, collate: Spy);
+
+        var training = orders.Skip(4).ToList();
+        Assert.Equal(3 * 5, training.Count);
+        for (int epoch = 1; epoch <= 3; epoch++)
+            Assert.Equal(GraphTrainer.EpochShuffle(80, 3, epoch), training.Skip((epoch - 1) * 5).Take(5).SelectMany(o => o).ToArray());
+    }
+
+    [Fact]
+    public void A_run_says_whether_patience_or_the_epoch_cap_ended_it()
+    {
+        Assert.Equal(StopReason.EpochCap, Train(Options(3)).Result.StoppedBy);
+        Assert.Equal(StopReason.Patience, Train(Options(50) with { LearningRate = 1e-12, Patience = 2 }).Result.StoppedBy);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1, 0.1)]
+    [InlineData(1, 0, 1, 0.1)]
+    [InlineData(1, 1, 0, 0.1)]
+    [InlineData(1, 1, 1, double.NaN)]
+    [InlineData(1, 1, 1, -1.0)]
+    [InlineData(1, 1, 1, double.PositiveInfinity)]
+    public void Options_that_cannot_train_are_refused_before_any_work(int epochs, int patience, int batchSize, double learningRate)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Train(Options(epochs) with { Patience = patience, BatchSize = batchSize, LearningRate = learningRate }));
+    }
+
+    [Fact]
+    public void A_damaged_checkpoint_is_named_and_not_silently_replaced()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("topopool-damaged").FullName, "run.ckpt");
+        Train(Options(2, path));
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes.Take(bytes.Length / 2).ToArray());
+        var error = Assert.Throws<InvalidDataException>(() => Train(Options(4, path)));
+        Assert.StartsWith($"{path}: damaged checkpoint (truncated)", error.Message);
+        File.WriteAllText(path, "not a checkpoint at all");
+        Assert.Contains("damaged checkpoint", Assert.Throws<InvalidDataException>(() => Train(Options(4, path))).Message);
     }
 
     [Fact]

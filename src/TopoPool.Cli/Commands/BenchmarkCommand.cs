@@ -1,62 +1,101 @@
 using System.CommandLine;
 using System.Text.Json;
+using TopoPool.Cli.Arguments;
+using TopoPool.Cli.Output;
 using TopoPool.Cli.Progress;
+using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
 
 namespace TopoPool.Cli.Commands;
 
 /// <summary>
-/// <c>topopool benchmark</c>: datasets × GNNs × pools × seeds with the paper's protocol. Each finished run is a row of
-/// <c>&lt;out&gt;/&lt;dataset&gt;_results.csv</c> as soon as it ends; a restarted benchmark skips rows already there;
-/// <c>&lt;out&gt;/results.md</c> holds the Table 2 layout and seconds per epoch.
+/// <c>topopool benchmark</c>: datasets × models × GNNs × pools × seeds with the paper's protocol. Each finished run is a
+/// row of <c>&lt;out&gt;/&lt;dataset&gt;_results.csv</c> as soon as it ends; a restarted benchmark skips runs that have a row
+/// of the same settings; <c>--jobs N</c> runs N at once; <c>--shard K/N</c> makes task K's part of the grid;
+/// <c>--summary</c> runs nothing and rewrites the tables from the rows. <c>&lt;out&gt;/results.md</c> holds the Table 2
+/// layout and seconds per epoch.
 /// </summary>
 public static class BenchmarkCommand
 {
     public static Command Create()
     {
         var datasets = new Option<string>("--datasets") { Description = "comma-separated dataset names", DefaultValueFactory = _ => "MUTAG" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "folder holding the datasets, or a root with tu/ and tdc/ beneath it" };
-        var gnns = new Option<string>("--gnns") { Description = "comma-separated: gcn, gat, sage", DefaultValueFactory = _ => "gcn" };
-        var pools = new Option<string>("--pools") { Description = "comma-separated: none, topk, sag, diff, edge, asa, topo", DefaultValueFactory = _ => "none,topk,sag,diff,edge,asa,topo" };
-        var seeds = new Option<string>("--seeds") { Description = "seeds: 1-10, 1,2,3 or 4", DefaultValueFactory = _ => "1-10" };
-        var epochs = new Option<int?>("--epochs") { Description = "epoch cap (default: the dataset's protocol)" };
-        var patience = new Option<int?>("--patience") { Description = "epochs without validation improvement before stopping" };
-        var hidden = new Option<int>("--hidden") { Description = "hidden width", DefaultValueFactory = _ => 32 };
-        var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var models = CommandOptions.Choices("--models", "model presets", ModelPresets.Names, ModelPresets.Paper);
+        var gnns = CommandOptions.Choices("--gnns", "graph convolutions", ComponentNames.Gnns, "gcn");
+        var pools = CommandOptions.Choices("--pools", "pooling layers", ComponentNames.Pools, string.Join(',', ComponentNames.Pools), ModelChoices.PoolAliases);
+        var seeds = CommandOptions.Seeds("--seeds", "1-10");
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => "benchmark-results" };
-        var threads = new Option<int>("--threads") { Description = "torch threads on the CPU (1 is fastest for molecule-sized graphs, and makes runs reproducible)", DefaultValueFactory = _ => 1 };
-        var explain = new Option<bool>("--explain") { Description = "write each seed's test-set explanations (clusters per graph and a summary) next to its results" };
+        var jobs = CommandOptions.WholeNumber("--jobs", "runs at once, each in its own process (results do not depend on it)", 1, 256, 1);
+        var shard = new Option<string?>("--shard") { Description = "K/N: make only task K's part of the grid (0 <= K < N), for job arrays writing into one folder" };
+        var summary = new Option<bool>("--summary") { Description = "run nothing: rewrite the tables from the rows in --out" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
+        var protocol = new ProtocolArguments();
         var command = new Command("benchmark", "Run the paper's benchmark grid; resumable, one CSV row per finished run")
         {
-            datasets, dataDir, gnns, pools, seeds, epochs, patience, hidden, device, output, threads, explain, json,
+            datasets, models, gnns, pools, seeds, output, jobs, shard, summary, json,
         };
+        foreach (var option in protocol.All) command.Options.Add(option);
         command.SetAction(result =>
         {
-            TorchSharp.torch.set_num_threads(Math.Max(1, result.GetValue(threads)));
+            Shard? part = null;
+            if (result.GetValue(shard) is { } text)
+                part = Shard.TryParse(text, out var parsed, out var problem) ? parsed : throw new InputException($"--shard {problem}");
+            var names = result.GetValue(datasets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (names.Count == 0) throw new InputException("--datasets needs at least one dataset");
             var settings = new BenchmarkSettings(
-                Split(result.GetValue(datasets)!),
-                Split(result.GetValue(gnns)!).Select(ModelChoices.Gnn).ToList(),
-                Split(result.GetValue(pools)!).Select(ModelChoices.Pool).ToList(),
-                ModelChoices.Seeds(result.GetValue(seeds)!),
+                names,
+                result.GetValue(gnns)!.Select(ModelChoices.Gnn).ToList(),
+                result.GetValue(pools)!.Select(ModelChoices.Pool).ToList(),
+                result.GetValue(seeds)!,
                 result.GetValue(output)!,
-                ModelChoices.Device(result.GetValue(device)!))
+                ModelChoices.Device(result.GetValue(protocol.Device)!))
             {
-                DataDirectory = result.GetValue(dataDir),
-                Epochs = result.GetValue(epochs),
-                Patience = result.GetValue(patience),
-                Hidden = result.GetValue(hidden),
-                Explain = result.GetValue(explain),
+                Models = result.GetValue(models)!,
+                DataDirectory = result.GetValue(protocol.DataDirectory),
+                Epochs = result.GetValue(protocol.Epochs),
+                Patience = result.GetValue(protocol.Patience),
+                Hidden = result.GetValue(protocol.Hidden),
+                SplitRounding = protocol.RoundingOf(result),
+                ShuffleEachEpoch = result.GetValue(protocol.ShuffleEachEpoch),
+                Duplicates = protocol.DuplicatesOf(result),
+                Threads = result.GetValue(protocol.Threads),
+                Jobs = result.GetValue(jobs),
+                Shard = part,
+                Explain = result.GetValue(protocol.Explain),
             };
-            var progress = new TrainingProgress(Console.Out, TrainingProgress.IsTerminal);
-            var rows = progress.Run(() => BenchmarkRunner.Run(settings, Console.Out.WriteLine, progress.Report));
-            Console.Out.WriteLine(File.ReadAllText(Path.Combine(settings.OutputDirectory, "results.md")));
-            if (result.GetValue(json)) Console.Out.WriteLine(JsonSerializer.Serialize(new { rows }));
-            return 0;
+            if (File.Exists(settings.OutputDirectory)) throw new InputException($"{settings.OutputDirectory}: is a file, not a folder; give --out a folder");
+            TorchSharp.torch.set_num_threads(settings.Threads);
+            var plan = BenchmarkPlan.For(settings);
+            foreach (var warning in plan.Datasets.Values.SelectMany(d => d.Warnings).Take(20)) Console.Error.WriteLine($"warning: {warning}");
+
+            BenchmarkOutcome outcome;
+            if (result.GetValue(summary))
+            {
+                outcome = BenchmarkRunner.Read(settings, plan);
+                foreach (var warning in outcome.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            }
+            else
+            {
+                IRunExecutor executor;
+                TrainingProgress? progress = null;
+                if (settings.Jobs > 1) executor = new ChildProcessRunExecutor(Console.Error.WriteLine);
+                else
+                {
+                    progress = new TrainingProgress(Console.Out, TrainingProgress.IsTerminal);
+                    executor = new InProcessRunExecutor(name => plan.Datasets[name], progress.Report, Console.Error.WriteLine);
+                }
+                outcome = progress is null
+                    ? BenchmarkRunner.Run(settings, plan, executor, Console.Error.WriteLine)
+                    : progress.Run(() => BenchmarkRunner.Run(settings, plan, executor, Console.Error.WriteLine));
+            }
+            Directory.CreateDirectory(settings.OutputDirectory);
+            Console.Out.WriteLine(BenchmarkTable.Write(settings.OutputDirectory, outcome.Rows));
+            if (outcome.Missing > 0) Console.Error.WriteLine($"{outcome.Missing} of {outcome.Plan.Runs.Count} runs of the grid have no row yet");
+            if (result.GetValue(json))
+                Console.Out.WriteLine(JsonSerializer.Serialize(new BenchmarkJson(outcome.Plan.Runs.Count, outcome.Missing,
+                    outcome.Rows.Select(r => (IReadOnlyDictionary<string, string>)BenchmarkRow.Columns.ToDictionary(c => c, r.Field)).ToList()), CliJson.Default.BenchmarkJson));
+            return ExitCodes.Success;
         });
         return command;
     }
-
-    private static List<string> Split(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

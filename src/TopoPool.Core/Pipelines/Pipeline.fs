@@ -96,8 +96,26 @@ module Pipeline =
           Stages = block 1 @ [ Readout ReadoutKind.MaxMean ] @ block 2 @ [ Readout ReadoutKind.MaxMean ] @ block 3 @ pooled
           Head = head task outputWidth [ hidden; hidden / 2 ] }
 
+    /// The ablation of the paper's model in which only the pooled nodes reach the head: the same three blocks and
+    /// pool, but no readouts after blocks 1 and 2, so the head reads `r_3` alone. In the paper's model the skip
+    /// readouts `r_1 + r_2`, which never see the pool, can carry the prediction by themselves; this preset shows what
+    /// the pooling layer contributes. For `Global` it reads the block-3 nodes.
+    [<CompiledName("PooledReadoutOnly")>]
+    let pooledReadoutOnly (gnn: ConvolutionKind) (pool: PoolingKind) (task: TaskKind) (inputWidth: int) (outputWidth: int) (hidden: int) : Pipeline =
+        let paperModel = paper gnn pool task inputWidth outputWidth hidden
+        let rec dropSkipReadouts remaining stages =
+            match stages with
+            | [] -> []
+            | Readout _ :: rest when remaining > 0 -> dropSkipReadouts (remaining - 1) rest
+            | stage :: rest -> stage :: dropSkipReadouts remaining rest
+        { paperModel with Stages = dropSkipReadouts 2 paperModel.Stages }
+
 /// The presets as members, for C#: <c>Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool, TaskKind.Classification, 7, 2, 32)</c>.
 type Pipeline with
     /// The paper's benchmark model for any GNN × pool pair (see `Pipeline.paper`).
     static member Paper(gnn: ConvolutionKind, pool: PoolingKind, task: TaskKind, inputWidth: int, outputWidth: int, hidden: int) =
         Pipeline.paper gnn pool task inputWidth outputWidth hidden
+
+    /// The paper's model with the head reading only the pooled nodes (see `Pipeline.pooledReadoutOnly`).
+    static member PooledReadoutOnly(gnn: ConvolutionKind, pool: PoolingKind, task: TaskKind, inputWidth: int, outputWidth: int, hidden: int) =
+        Pipeline.pooledReadoutOnly gnn pool task inputWidth outputWidth hidden

@@ -72,12 +72,28 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
     {
         GraphInput.Check(x, InChannels, edgeIndex);
         using var scope = NewDisposeScope();
+        var (withoutLoops, _) = SelfLoops.Remove(edgeIndex);
+        var (edges, _) = SelfLoops.Add(withoutLoops, null, x.shape[0]);
+        var attention = AttendOver(x, edges);
+        return new GatAttention(attention.Output.MoveToOuterDisposeScope(), attention.EdgeIndex.MoveToOuterDisposeScope(), attention.Alpha.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the batch's edges and loops computed once
+    /// (<see cref="Models.GraphStructure.GatEdges"/>); the same result.</summary>
+    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    {
+        GraphInput.Check(x, InChannels, structure.EdgeIndex);
+        using var scope = NewDisposeScope();
+        return AttendOver(x, structure.GatEdges).Output.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Attention over <paramref name="edges"/>, which already hold one loop per node (registered in the caller's scope).</summary>
+    private GatAttention AttendOver(Tensor x, Tensor edges)
+    {
         long n = x.shape[0];
         var z = lin.call(x).view(n, Heads, OutChannels);
         var scoreSource = (z * att_src).sum(-1);
         var scoreTarget = (z * att_dst).sum(-1);
-        var (withoutLoops, _) = SelfLoops.Remove(edgeIndex);
-        var (edges, _) = SelfLoops.Add(withoutLoops, null, n);
         var source = edges[0];
         var target = edges[1];
         var logits = functional.leaky_relu(scoreSource.index_select(0, source) + scoreTarget.index_select(0, target), NegativeSlope);
@@ -86,7 +102,7 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
         var output = ScatterReduce.Sum(z.index_select(0, source) * used.unsqueeze(-1), target, n);
         output = Concat ? output.reshape(n, Heads * OutChannels) : output.mean(new long[] { 1 });
         if (bias is not null) output = output + bias;
-        return new GatAttention(output.MoveToOuterDisposeScope(), edges.MoveToOuterDisposeScope(), alpha.MoveToOuterDisposeScope());
+        return new GatAttention(output, edges, alpha);
     }
 }
 

@@ -56,6 +56,21 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
         return output.MoveToOuterDisposeScope();
     }
 
+    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the batch's normalised edges computed once
+    /// (<see cref="Models.GraphStructure.Gcn"/>); the same result.</summary>
+    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    {
+        if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex, null);
+        GraphInput.Check(x, InChannels, structure.EdgeIndex);
+        using var scope = NewDisposeScope();
+        var (edges, norm) = structure.Gcn;
+        var h = lin.call(x);
+        var messages = h.index_select(0, edges[0]) * norm.unsqueeze(1);
+        var output = ScatterReduce.Sum(messages, edges[1], x.shape[0]);
+        if (bias is not null) output = output + bias;
+        return output.MoveToOuterDisposeScope();
+    }
+
     /// <summary>Calls the module (hooks included) without edge weights, or <see cref="forward(Tensor, Tensor, Tensor?)"/> with them.</summary>
     public Tensor call(Tensor x, Tensor edgeIndex, Tensor? edgeWeight) =>
         edgeWeight is null ? call(x, edgeIndex) : forward(x, edgeIndex, edgeWeight);

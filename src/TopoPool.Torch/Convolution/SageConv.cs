@@ -48,4 +48,19 @@ public sealed class SageConv : Module<Tensor, Tensor, Tensor>
         if (lin_r is not null) output = output + lin_r.call(x);
         return output.MoveToOuterDisposeScope();
     }
+
+    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the in-degrees computed once
+    /// (<see cref="Models.GraphStructure.InDegree"/>); the same result.</summary>
+    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    {
+        if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex);
+        var edgeIndex = structure.EdgeIndex;
+        GraphInput.Check(x, InChannels, edgeIndex);
+        using var scope = NewDisposeScope();
+        long n = x.shape[0];
+        var aggregated = ScatterReduce.Sum(x.index_select(0, edgeIndex[0]), edgeIndex[1], n) / structure.InDegree;
+        var output = lin_l.call(aggregated);
+        if (lin_r is not null) output = output + lin_r.call(x);
+        return output.MoveToOuterDisposeScope();
+    }
 }

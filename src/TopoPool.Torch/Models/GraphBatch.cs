@@ -10,7 +10,13 @@ namespace TopoPool.Torch.Models;
 /// </summary>
 public sealed record GraphBatch(Tensor X, Tensor EdgeIndex, Tensor Batch, int NumGraphs, Tensor? Y = null) : IDisposable
 {
+    private GraphStructure? structure;
+
     public Device Device => X.device;
+
+    /// <summary>What the layers derive from the edges and the batch vector, computed on first use and kept until the
+    /// batch is disposed (<see cref="GraphStructure"/>).</summary>
+    public GraphStructure Structure => structure ??= new GraphStructure(EdgeIndex, Batch, X.shape[0], NumGraphs);
 
     /// <summary>A batch on <paramref name="device"/> (the same tensors when already there).</summary>
     public GraphBatch To(Device device) =>
@@ -18,6 +24,7 @@ public sealed record GraphBatch(Tensor X, Tensor EdgeIndex, Tensor Batch, int Nu
 
     public void Dispose()
     {
+        structure?.Dispose();
         X.Dispose();
         EdgeIndex.Dispose();
         Batch.Dispose();

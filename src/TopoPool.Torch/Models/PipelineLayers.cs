@@ -20,11 +20,21 @@ internal static class PipelineLayers
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage.Kind, "unknown convolution"),
     };
 
+    /// <summary>A convolution over the structure's edges, reusing what the structure has computed for the batch.</summary>
+    public static Tensor Convolve(nn.Module layer, Tensor x, GraphStructure structure) => layer switch
+    {
+        GcnConv gcn => gcn.forward(x, structure),
+        GatConv gat => gat.forward(x, structure),
+        SageConv sage => sage.forward(x, structure),
+        nn.Module<Tensor, Tensor, Tensor> other => other.call(x, structure.EdgeIndex),
+        _ => throw new ArgumentException($"{layer.GetType().Name} is not a convolution", nameof(layer)),
+    };
+
     /// <summary>Graph-mode LayerNorm: over all nodes and channels of each graph, per-channel affine.</summary>
     public static GraphLayerNorm Normalization(int width) => new(width);
 
-    public static Tensor Normalize(nn.Module norm, Tensor x, Tensor batch, long numGraphs) =>
-        ((GraphLayerNorm)norm).call(x, batch, numGraphs);
+    public static Tensor Normalize(nn.Module norm, Tensor x, GraphStructure structure) =>
+        ((GraphLayerNorm)norm).forward(x, structure);
 
     public static nn.Module<Tensor, Tensor, Tensor, long, PoolResult> Pooling(PoolingStage stage, int inputs) => stage.Kind switch
     {

@@ -94,56 +94,65 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
     {
         using var scope = NewDisposeScope();
         var x = input.X;
-        var edgeIndex = input.EdgeIndex;
-        var batch = input.Batch;
+        // The input's structure lives with the batch (computed once, reused every epoch); a pooled graph gets its own,
+        // shared by the layers after the pool within this call.
+        var structure = input.Structure;
+        GraphStructure? pooledStructure = null;
         long numGraphs = input.NumGraphs;
         Tensor? readout = null;
         Tensor? auxiliary = null;
         PoolResult? pooled = null;
 
-        foreach (var (stage, layer) in steps)
+        try
         {
-            switch (stage)
+            foreach (var (stage, layer) in steps)
             {
-                case Stage.Convolve:
-                    x = ((nn.Module<Tensor, Tensor, Tensor>)layer!).call(x, edgeIndex);
-                    break;
-                case Stage.Normalize or Stage.ReuseNormalization:
-                    x = PipelineLayers.Normalize(layer!, x, batch, numGraphs);
-                    break;
-                case Stage.Activate a:
-                    x = a.Item switch
-                    {
-                        Activation.LeakyRelu l => nn.functional.leaky_relu(x, l.negativeSlope),
-                        { IsRelu: true } => nn.functional.relu(x),
-                        _ => x,
-                    };
-                    break;
-                case Stage.Dropout d:
-                    x = nn.functional.dropout(x, d.probability, training);
-                    break;
-                case Stage.Pool p:
-                    pooled = ((nn.Module<Tensor, Tensor, Tensor, long, PoolResult>)layer!).call(x, edgeIndex, batch, numGraphs);
-                    x = pooled.X;
-                    edgeIndex = pooled.EdgeIndex;
-                    batch = pooled.Batch;
-                    if (PipelineLayers.AuxiliaryLoss(p.Item, pooled) is { } extra) auxiliary = auxiliary is null ? extra : auxiliary + extra;
-                    break;
-                case Stage.Readout r:
-                    var read = r.Item switch
-                    {
-                        ReadoutKind.MaxMean => GlobalPool.MaxMean(x, batch, numGraphs),
-                        ReadoutKind.Max => GlobalPool.Max(x, batch, numGraphs),
-                        ReadoutKind.Mean => GlobalPool.Mean(x, batch, numGraphs),
-                        _ => GlobalPool.Sum(x, batch, numGraphs),
-                    };
-                    readout = readout is null ? read : readout + read;
-                    break;
-                default:
-                    if (stage.IsConcatGlobalMean)
-                        x = cat([x, GlobalPool.Mean(x, batch, numGraphs).index_select(0, batch)], 1);
-                    break;
+                switch (stage)
+                {
+                    case Stage.Convolve:
+                        x = PipelineLayers.Convolve(layer!, x, structure);
+                        break;
+                    case Stage.Normalize or Stage.ReuseNormalization:
+                        x = PipelineLayers.Normalize(layer!, x, structure);
+                        break;
+                    case Stage.Activate a:
+                        x = a.Item switch
+                        {
+                            Activation.LeakyRelu l => nn.functional.leaky_relu(x, l.negativeSlope),
+                            { IsRelu: true } => nn.functional.relu(x),
+                            _ => x,
+                        };
+                        break;
+                    case Stage.Dropout d:
+                        x = nn.functional.dropout(x, d.probability, training);
+                        break;
+                    case Stage.Pool p:
+                        pooled = ((nn.Module<Tensor, Tensor, Tensor, long, PoolResult>)layer!).call(x, structure.EdgeIndex, structure.Batch, numGraphs);
+                        x = pooled.X;
+                        pooledStructure?.Dispose();
+                        structure = pooledStructure = new GraphStructure(pooled.EdgeIndex, pooled.Batch, pooled.X.shape[0], numGraphs);
+                        if (PipelineLayers.AuxiliaryLoss(p.Item, pooled) is { } extra) auxiliary = auxiliary is null ? extra : auxiliary + extra;
+                        break;
+                    case Stage.Readout r:
+                        var read = r.Item switch
+                        {
+                            ReadoutKind.MaxMean => GlobalPool.MaxMean(x, structure),
+                            ReadoutKind.Max => GlobalPool.Max(x, structure.Batch, numGraphs),
+                            ReadoutKind.Mean => GlobalPool.Mean(x, structure),
+                            _ => GlobalPool.Sum(x, structure.Batch, numGraphs),
+                        };
+                        readout = readout is null ? read : readout + read;
+                        break;
+                    default:
+                        if (stage.IsConcatGlobalMean)
+                            x = cat([x, GlobalPool.Mean(x, structure).index_select(0, structure.Batch)], 1);
+                        break;
+                }
             }
+        }
+        finally
+        {
+            pooledStructure?.Dispose();
         }
 
         var h = readout!;

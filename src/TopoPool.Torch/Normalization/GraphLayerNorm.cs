@@ -47,13 +47,28 @@ public sealed class GraphLayerNorm : Module<Tensor, Tensor, long, Tensor>
         GraphInput.CheckFeatures(x, Channels);
         GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
-        var entries = (ScatterReduce.Count(batch, numGraphs).clamp_min(ScalarCache.One) * ScalarCache.Of(Channels)).to_type(x.dtype).unsqueeze(1);
+        return Normalize(x, batch, numGraphs, ScatterReduce.Count(batch, numGraphs).clamp_min(ScalarCache.One)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>As <see cref="forward(Tensor, Tensor, long)"/> with the graphs' node counts computed once
+    /// (<see cref="Models.GraphStructure.NodesPerGraph"/>); the same result.</summary>
+    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    {
+        GraphInput.CheckFeatures(x, Channels);
+        GraphInput.CheckBatch(structure.Batch, x.shape[0], structure.NumGraphs, x.device);
+        using var scope = NewDisposeScope();
+        return Normalize(x, structure.Batch, structure.NumGraphs, structure.NodesPerGraph).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Normalize(Tensor x, Tensor batch, long numGraphs, Tensor nodesPerGraph)
+    {
+        var entries = (nodesPerGraph * ScalarCache.Of(Channels)).to_type(x.dtype).unsqueeze(1);
         var mean = ScatterReduce.Sum(x, batch, numGraphs).sum(1, keepdim: true) / entries;
         var centred = x - mean.index_select(0, batch);
         var variance = ScatterReduce.Sum(centred * centred, batch, numGraphs).sum(1, keepdim: true) / entries;
         var output = centred / (variance + ScalarCache.Of(Eps)).sqrt().index_select(0, batch);
         if (weight is not null && bias is not null) output = output * weight + bias;
-        return output.MoveToOuterDisposeScope();
+        return output;
     }
 
     /// <summary>Normalises a single graph.</summary>

@@ -18,6 +18,22 @@ public static class GlobalPool
     /// <summary>Sum over the nodes of each graph.</summary>
     public static Tensor Sum(Tensor x, Tensor batch, long numGraphs) => ScatterReduce.Sum(x, batch, numGraphs);
 
+    /// <summary>The mean over the nodes of each graph, with the node counts of <paramref name="structure"/> (computed once per batch).</summary>
+    public static Tensor Mean(Tensor x, Models.GraphStructure structure)
+    {
+        using var scope = NewDisposeScope();
+        var count = structure.NodesPerGraph.to_type(x.dtype);
+        for (int d = 1; d < x.dim(); d++) count = count.unsqueeze(-1);
+        return (ScatterReduce.Sum(x, structure.Batch, structure.NumGraphs) / count).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><c>[max ‖ mean]</c> per graph with the node counts of <paramref name="structure"/>.</summary>
+    public static Tensor MaxMean(Tensor x, Models.GraphStructure structure)
+    {
+        using var scope = NewDisposeScope();
+        return cat(new[] { Max(x, structure.Batch, structure.NumGraphs), Mean(x, structure) }, 1).MoveToOuterDisposeScope();
+    }
+
     /// <summary><c>[max ‖ mean]</c> per graph (numGraphs × 2d), the readout the paper's model uses after pooling.</summary>
     public static Tensor MaxMean(Tensor x, Tensor batch, long numGraphs)
     {

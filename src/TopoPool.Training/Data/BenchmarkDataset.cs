@@ -50,9 +50,9 @@ public sealed class BenchmarkDataset
 
     public int NodeFeatureWidth => SplitGraphs.NodeFeatureWidth;
 
-    /// <summary>The parts of the run with this seed.</summary>
-    public DatasetSplit Split(int seed) => Protocol == SplitProtocol.RandomTestValidationTrain
-        ? RandomSplit.Split(SplitGraphs, seed)
+    /// <summary>The parts of the run with this seed (<paramref name="rounding"/>: the TU test/validation sizes).</summary>
+    public DatasetSplit Split(int seed, SplitRounding rounding = SplitRounding.TenthRoundedUp) => Protocol == SplitProtocol.RandomTestValidationTrain
+        ? RandomSplit.Split(SplitGraphs, seed, rounding)
         : ScaffoldSplit.Split(SplitGraphs, FixedTest!, seed);
 
     /// <summary>A dataset split at random for each seed (<see cref="RandomSplit"/>).</summary>

@@ -65,7 +65,9 @@ public static class DatasetLocator
     /// <param name="name">A dataset name, any letter case.</param>
     /// <param name="dataDirectory">The <c>--data-dir</c> value, or null for the default roots.</param>
     /// <param name="syntheticOptions">Settings for the synthetic set (ignored for the others).</param>
-    public static BenchmarkDataset Load(string name, string? dataDirectory, SyntheticMotifOptions? syntheticOptions = null)
+    /// <param name="duplicates">What molecule tables do with repeated molecules (ignored for graph datasets).</param>
+    public static BenchmarkDataset Load(string name, string? dataDirectory, SyntheticMotifOptions? syntheticOptions = null,
+                                        DuplicateRows duplicates = DuplicateRows.KeepEveryRowWithMeanLabel)
     {
         DatasetLocation location = Locate(name, dataDirectory);
         string where = location.Path is null ? "" : $"{location.Name}: read from {location.Path}";
@@ -74,8 +76,8 @@ public static class DatasetLocator
             DatasetSourceKind.Synthetic => BenchmarkDataset.WithRandomSplit(location.Name, SyntheticMotifDataset.Generate(syntheticOptions)),
             DatasetSourceKind.TuFolder => BenchmarkDataset.WithRandomSplit(
                 location.Name, TuDatasetReader.Read(location.Path!, TuFileStem(location.Path!, location.Name)), [location.Path!]),
-            DatasetSourceKind.TdcBenchmarkGroup => TdcDatasetReader.ReadBenchmarkGroup(location.Path!, location.Name),
-            DatasetSourceKind.TdcTable => TdcDatasetReader.ReadWithDerivedTest(location.Path!, location.Name),
+            DatasetSourceKind.TdcBenchmarkGroup => TdcDatasetReader.ReadBenchmarkGroup(location.Path!, location.Name, duplicates),
+            DatasetSourceKind.TdcTable => TdcDatasetReader.ReadWithDerivedTest(location.Path!, location.Name, duplicates),
             _ => throw new InvalidOperationException($"unexpected source kind {location.Kind} ({where})"),
         };
     }

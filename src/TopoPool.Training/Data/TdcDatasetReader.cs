@@ -19,7 +19,9 @@ namespace TopoPool.Training.Data;
 /// <item>Rows: <c>Drug</c> and <c>Y</c> are trimmed; the <c>Drug_ID</c> is kept as written. A row with a non-numeric
 /// (or non-finite) <c>Y</c>, an empty <c>Drug</c>, or a field count unlike the header's is named (file and line) in
 /// <see cref="GraphDataset.Warnings"/> and skipped; the other rows are used.</item>
-/// <item>Duplicates: rows with the same <c>Drug</c> string become one sample whose target is the mean of their
+/// <item>Duplicates (<see cref="DuplicateRows"/>): by default, as the authors' preprocessing does, every row stays a
+/// sample and rows whose longest fragments are the same SMILES string all get the mean of their <c>Y</c>; with
+/// <see cref="DuplicateRows.MergeIntoOne"/>, rows with the same <c>Drug</c> string become one sample with the mean
 /// <c>Y</c> (the first row's id; <see cref="GraphSample.SourceRowCount"/> says how many rows).</item>
 /// <item>Preparation: the longest fragment string (<see cref="SmilesFragments.Longest"/>) is read; a SMILES that cannot be
 /// read is named in the warnings (file, line, Drug_ID, position and reason) and skipped. Then
@@ -54,7 +56,7 @@ public static class TdcDatasetReader
         File.Exists(Path.Combine(folder, TrainValidationFileName)) && File.Exists(Path.Combine(folder, TestFileName));
 
     /// <summary>Reads one table; <paramref name="name"/> defaults to the file name without extension.</summary>
-    public static GraphDataset Read(string path, string? name = null)
+    public static GraphDataset Read(string path, string? name = null, DuplicateRows duplicates = DuplicateRows.KeepEveryRowWithMeanLabel)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -64,7 +66,7 @@ public static class TdcDatasetReader
 
         name ??= Path.GetFileNameWithoutExtension(path);
         var warnings = new List<string>();
-        List<MoleculeRows> molecules = ReadRows(path, warnings);
+        List<MoleculeRows> molecules = ReadRows(path, warnings, duplicates);
         // Molecules are prepared in parallel (the SMILES reader is thread-safe); results and warnings keep file order.
         var prepared = new GraphSample?[molecules.Count];
         var problems = new string?[molecules.Count];
@@ -98,7 +100,13 @@ public static class TdcDatasetReader
             }
         }
 
-        if (duplicateRows > 0)
+        if (duplicates == DuplicateRows.KeepEveryRowWithMeanLabel)
+        {
+            int shared = molecules.Count(m => m.SharesItsLabel);
+            if (shared > 0)
+                warnings.Add($"{Path.GetFileName(path)}: {shared} rows repeat a molecule (same longest-fragment SMILES) of another row; each was kept with the mean Y of its molecule's rows");
+        }
+        else if (duplicateRows > 0)
         {
             warnings.Add(
                 $"{Path.GetFileName(path)}: {duplicateRows} rows repeat the SMILES of an earlier row; the {mergedMolecules} repeated " +
@@ -113,14 +121,14 @@ public static class TdcDatasetReader
     /// the test file is the fixed test set, train_val is split by scaffold for each seed. Duplicates are averaged within
     /// each file.
     /// </summary>
-    public static BenchmarkDataset ReadBenchmarkGroup(string folder, string? name = null)
+    public static BenchmarkDataset ReadBenchmarkGroup(string folder, string? name = null, DuplicateRows duplicates = DuplicateRows.KeepEveryRowWithMeanLabel)
     {
         ArgumentNullException.ThrowIfNull(folder);
         name ??= new DirectoryInfo(folder).Name;
         string trainValidationPath = Path.Combine(folder, TrainValidationFileName);
         string testPath = Path.Combine(folder, TestFileName);
-        GraphDataset trainValidation = Read(trainValidationPath, $"{name}/train_val");
-        GraphDataset test = Read(testPath, $"{name}/test");
+        GraphDataset trainValidation = Read(trainValidationPath, $"{name}/train_val", duplicates);
+        GraphDataset test = Read(testPath, $"{name}/test", duplicates);
         return BenchmarkDataset.WithFixedTest(name, trainValidation, test, [trainValidationPath, testPath]);
     }
 
@@ -130,9 +138,9 @@ public static class TdcDatasetReader
     /// are the molecules split per seed, its test part the fixed test set. Our random numbers are not Python's, so this
     /// test set is not the official one; a note in <see cref="BenchmarkDataset.Warnings"/> says so.
     /// </summary>
-    public static BenchmarkDataset ReadWithDerivedTest(string path, string? name = null)
+    public static BenchmarkDataset ReadWithDerivedTest(string path, string? name = null, DuplicateRows duplicates = DuplicateRows.KeepEveryRowWithMeanLabel)
     {
-        GraphDataset all = Read(path, name);
+        GraphDataset all = Read(path, name, duplicates);
         name ??= all.Name;
         ScaffoldAssignment parts = ScaffoldSplit.Assign(ScaffoldSplit.KeysOf(all), all.Samples.Select(s => s.SourceRowCount).ToArray(), DerivedTestSeed, 0.7, 0.1);
         GraphDataset trainValidation = all.Subset(parts.Train.Concat(parts.Validation), $"{name}/train_val");
@@ -146,7 +154,7 @@ public static class TdcDatasetReader
 
     private static int TdcAtomFeatureWidth => TopoPool.Chemistry.Featurization.TdcAtomFeatures.Width;
 
-    private static List<MoleculeRows> ReadRows(string path, List<string> warnings)
+    private static List<MoleculeRows> ReadRows(string path, List<string> warnings, DuplicateRows duplicates)
     {
         using DelimitedRecordReader reader = DelimitedRecordReader.Open(path);
         IReadOnlyList<string> header = reader.Header;
@@ -197,7 +205,11 @@ public static class TdcDatasetReader
                 continue;
             }
 
-            if (bySmiles.TryGetValue(smiles, out MoleculeRows? rows))
+            if (duplicates == DuplicateRows.KeepEveryRowWithMeanLabel)
+            {
+                inOrder.Add(new MoleculeRows(id, smiles, line, target));
+            }
+            else if (bySmiles.TryGetValue(smiles, out MoleculeRows? rows))
             {
                 rows.Add(target);
             }
@@ -212,6 +224,15 @@ public static class TdcDatasetReader
         if (reader.UnclosedQuoteLine is int open)
         {
             warnings.Add($"{DatasetFormatException.Where(path, open)}: a quoted field opened here is never closed; the rest of the file was not read");
+        }
+
+        if (duplicates == DuplicateRows.KeepEveryRowWithMeanLabel)
+        {
+            foreach (var molecule in inOrder.GroupBy(m => SmilesFragments.Longest(m.Smiles), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                double mean = molecule.Average(m => m.Mean);
+                foreach (var row in molecule) row.ShareLabel(mean);
+            }
         }
 
         return inOrder;
@@ -277,7 +298,16 @@ public static class TdcDatasetReader
 
         public int RowCount { get; private set; } = 1;
 
-        public double Mean => sum / RowCount;
+        private double? sharedLabel;
+
+        /// <summary>The label of the sample: the mean of the rows merged into it, or the label it shares with the
+        /// other rows of its molecule.</summary>
+        public double Mean => sharedLabel ?? sum / RowCount;
+
+        /// <summary>True when the row keeps its own sample but takes the mean label of its molecule's rows.</summary>
+        public bool SharesItsLabel => sharedLabel is not null;
+
+        public void ShareLabel(double mean) => sharedLabel = mean;
 
         public void Add(double target)
         {

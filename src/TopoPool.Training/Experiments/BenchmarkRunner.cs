@@ -1,89 +1,71 @@
 using TopoPool.Training.Data;
-using TopoPool.Training.Trainer;
 
 namespace TopoPool.Training.Experiments;
 
 /// <summary>
-/// Runs a benchmark grid. Every finished (dataset, GNN, pool, seed) run is appended to
-/// <c>&lt;out&gt;/&lt;dataset&gt;_results.csv</c> and flushed as soon as it ends; when the grid is started again, rows
-/// already present are skipped, and an interrupted seed resumes from its checkpoint. After each experiment the
-/// Markdown table (<see cref="BenchmarkTable"/>) is rewritten from the CSV files.
+/// Runs a benchmark grid. Every finished run is appended to its dataset's results file in the output folder
+/// (<see cref="ResultsFile"/>) as soon as it ends; when the grid is started again, runs that already have a row of the
+/// same settings are not run again, and an interrupted run resumes from its checkpoint. With <see cref="BenchmarkSettings.Jobs"/>
+/// above 1 that many runs go at once (the executor decides how; the numbers do not depend on it); with a
+/// <see cref="BenchmarkSettings.Shard"/> only that task's runs are made, into that task's own results files.
 /// </summary>
 public static class BenchmarkRunner
 {
-    public static IReadOnlyList<BenchmarkRow> Run(
-        BenchmarkSettings settings,
-        Action<string>? log = null,
-        Action<int, EpochReport>? progress = null,
-        CancellationToken cancellation = default)
+    public static BenchmarkOutcome Run(BenchmarkSettings settings, BenchmarkPlan plan, IRunExecutor executor, Action<string>? log = null,
+                                       CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(settings.OutputDirectory);
-        var all = new List<BenchmarkRow>();
-        foreach (var name in settings.Datasets)
+        var warnings = new List<string>();
+        var rows = ResultsFile.AllIn(settings.OutputDirectory).SelectMany(f => ResultsFile.Read(f, warnings)).ToList();
+        var counted = new Dictionary<int, BenchmarkRow>(plan.Count(rows, warnings));
+        foreach (var warning in warnings) log?.Invoke($"warning: {warning}");
+
+        var mine = plan.Runs.Where(r => settings.Shard is not { } s || s.Owns(r.Position)).ToList();
+        var todo = mine.Where(r => !counted.ContainsKey(r.Position)).ToList();
+        log?.Invoke($"{plan.Runs.Count} runs in the grid{(settings.Shard is { } shard ? $", {mine.Count} in shard {shard}" : "")}: " +
+                    $"{mine.Count - todo.Count} done earlier, {todo.Count} to run" + (settings.Jobs > 1 ? $", {settings.Jobs} at once" : ""));
+
+        var gate = new object();
+        var appendWarnings = new List<string>();
+        void Finished(PlannedRun run, SeedRun result)
         {
-            var dataset = DatasetLocator.Load(name, settings.DataDirectory);
-            var csv = Path.Combine(settings.OutputDirectory, $"{dataset.Name.ToLowerInvariant()}_results.csv");
-            var rows = ReadRows(csv);
-            foreach (var gnn in settings.Gnns)
-            foreach (var pool in settings.Pools)
+            var row = BenchmarkRow.From(run.Settings, run.Metric, result, RunProvenance.Current);
+            lock (gate)
             {
-                var done = rows.Where(r => r.Gnn == gnn.ToString() && r.Pool == pool.ToString()).Select(r => r.Seed).ToHashSet();
-                var todo = settings.Seeds.Where(s => !done.Contains(s)).ToList();
-                if (todo.Count == 0)
-                {
-                    log?.Invoke($"{dataset.Name} {gnn} {pool}: all {settings.Seeds.Count} seeds already in {csv}");
-                    continue;
-                }
-                log?.Invoke($"{dataset.Name} {gnn} {pool}: seeds {string.Join(",", todo)}");
-                var experiment = new ExperimentSettings(dataset.Name, gnn, pool, settings.Device)
-                {
-                    DataDirectory = settings.DataDirectory,
-                    Seeds = todo,
-                    Epochs = settings.Epochs,
-                    Patience = settings.Patience,
-                    Hidden = settings.Hidden,
-                    Explain = settings.Explain,
-                    OutputDirectory = Path.Combine(settings.OutputDirectory, "runs", $"{dataset.Name}_{gnn}_{pool}".ToLowerInvariant()),
-                };
-                var header = new ExperimentSummary(dataset.Name, gnn.ToString(), pool.ToString(),
-                    EvaluationMetrics.MetricName(dataset.Task), [], []);
-                ExperimentRunner.Run(dataset, experiment, progress, run =>
-                {
-                    var row = BenchmarkRow.From(header, run);
-                    Append(csv, row);
-                    rows.Add(row);
-                    log?.Invoke($"{dataset.Name} {gnn} {pool} seed {run.Seed}: {header.Metric} {run.Value:F4} ({run.Epochs} epochs, {run.SecondsPerEpoch:F2} s/epoch)");
-                }, cancellation);
-                BenchmarkTable.Write(settings.OutputDirectory);
+                ResultsFile.Append(ResultsFile.PathFor(settings.OutputDirectory, run.Settings.Dataset, settings.Shard), row, appendWarnings);
+                foreach (var warning in appendWarnings) log?.Invoke($"warning: {warning}");
+                appendWarnings.Clear();
+                counted[run.Position] = row;
+                log?.Invoke($"{run}: {run.Metric} {result.Value:F4} ({result.Epochs} epochs, stopped by {(result.StoppedBy == Trainer.StopReason.EpochCap ? "the epoch cap" : "patience")}, {result.SecondsPerEpoch:F3} s/epoch)");
             }
-            all.AddRange(rows);
         }
-        BenchmarkTable.Write(settings.OutputDirectory);
-        return all;
-    }
 
-    public static List<BenchmarkRow> ReadRows(string csv)
-    {
-        var rows = new List<BenchmarkRow>();
-        if (!File.Exists(csv)) return rows;
-        int line = 0;
-        foreach (var text in File.ReadLines(csv))
+        if (settings.Jobs <= 1)
         {
-            line++;
-            if (line == 1 || text.Length == 0) continue;
-            rows.Add(BenchmarkRow.Parse(text, $"{Path.GetFileName(csv)} line {line}"));
+            foreach (var run in todo)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Finished(run, executor.Execute(run, cancellation));
+            }
         }
-        return rows;
+        else
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation };
+            Parallel.ForEach(todo, options, run => Finished(run, executor.Execute(run, cancellation)));
+        }
+
+        return Outcome(plan, counted, warnings);
     }
 
-    private static void Append(string csv, BenchmarkRow row)
+    /// <summary>The grid's rows as the results folder holds them, running nothing (<c>benchmark --summary</c>).</summary>
+    public static BenchmarkOutcome Read(BenchmarkSettings settings, BenchmarkPlan plan)
     {
-        bool fresh = !File.Exists(csv) || new FileInfo(csv).Length == 0;
-        using var stream = new FileStream(csv, FileMode.Append, FileAccess.Write, FileShare.Read);
-        using var writer = new StreamWriter(stream);
-        if (fresh) writer.WriteLine(BenchmarkRow.Header);
-        writer.WriteLine(row.ToCsv());
-        writer.Flush();
-        stream.Flush(flushToDisk: true);
+        var warnings = new List<string>();
+        var rows = ResultsFile.AllIn(settings.OutputDirectory).SelectMany(f => ResultsFile.Read(f, warnings)).ToList();
+        var counted = plan.Count(rows, warnings);
+        return Outcome(plan, new Dictionary<int, BenchmarkRow>(counted), warnings);
     }
+
+    private static BenchmarkOutcome Outcome(BenchmarkPlan plan, IReadOnlyDictionary<int, BenchmarkRow> counted, List<string> warnings) =>
+        new(plan, plan.Runs.Where(r => counted.ContainsKey(r.Position)).Select(r => counted[r.Position]).ToList(), warnings);
 }

@@ -1,6 +1,12 @@
+using TopoPool.Training.Trainer;
+
 namespace TopoPool.Training.Experiments;
 
-/// <summary>One seed's outcome: the test metric with the best weights, and what it cost.</summary>
+/// <summary>
+/// One seed's outcome: the test metric with the best weights, the best validation metric, how long it trained and why
+/// it stopped, and what it cost. <see cref="Resumed"/> is true when it continued from a checkpoint, <see cref="Reused"/>
+/// when it was read back from an earlier run of the same settings instead of being trained.
+/// </summary>
 public sealed record SeedRun(
     int Seed,
     double Value,
@@ -10,4 +16,6 @@ public sealed record SeedRun(
     double SecondsPerEpoch,
     double ValidationValue,
     double? MotifRecovery,
-    bool Resumed);
+    bool Resumed,
+    StopReason StoppedBy = StopReason.Patience,
+    bool Reused = false);

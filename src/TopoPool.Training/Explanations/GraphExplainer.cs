@@ -40,7 +40,7 @@ public sealed class GraphExplainer : IDisposable
 
     /// <summary>
     /// Loads a trained model. <paramref name="path"/> is a <c>seedN.weights</c> file or the folder holding it (then the
-    /// lowest seed is used); <c>settings.json</c> must be beside it.
+    /// lowest seed is used); the folder's <c>run.json</c> (<see cref="RunFolder"/>) must be beside it.
     /// </summary>
     public static GraphExplainer Load(string path, Device device)
     {
@@ -58,10 +58,21 @@ public sealed class GraphExplainer : IDisposable
         }
         else throw new FileNotFoundException($"{path}: no such model file or folder");
 
-        var saved = SavedModel.Load(directory);
-        if (saved.Pool == PoolingKind.Global) throw new InvalidDataException($"{path}: the model has no pooling layer, so it has no clusters to show");
-        var model = PipelineModel.Create(saved.Pipeline(), CPU, 1);
-        model.load(weights);
+        var recordPath = Path.Combine(directory, RunFolder.RecordFile);
+        if (!File.Exists(recordPath)) throw new FileNotFoundException($"{recordPath}: no such file (a model folder is written by `topopool train --out {directory}`)");
+        var record = RunFolder.ReadRecord(recordPath);
+        if (record.Setting("pool") is "global") throw new InvalidDataException($"{path}: the model has no pooling layer, so it has no clusters to show");
+        var model = PipelineModel.Create(record.Pipeline(), CPU, 1);
+        try
+        {
+            model.load(weights);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            model.Dispose();
+            string reason = e is EndOfStreamException ? "truncated" : e.Message.Split('\n')[0].Trim();
+            throw new InvalidDataException($"{weights}: cannot be read as the weights of the model in {recordPath} ({reason})", e);
+        }
         model.to(device);
         return new GraphExplainer(model, device, weights);
     }

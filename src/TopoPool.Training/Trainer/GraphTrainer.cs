@@ -8,10 +8,12 @@ using static TorchSharp.torch;
 namespace TopoPool.Training.Trainer;
 
 /// <summary>
-/// The paper's training protocol (BENCHMARK.md): Adam; every epoch one pass over the shuffled training set, then
-/// validation; the weights with the lowest validation loss are kept; training stops when the validation loss has
-/// not improved for <see cref="TrainingOptions.Patience"/> epochs; the test set is evaluated with the best weights.
-/// Shuffling is derived from (seed, epoch), so a resumed run continues exactly as an uninterrupted one.
+/// The paper's training protocol (BENCHMARK.md): Adam; every epoch one pass over the training set in batches, then
+/// validation; the weights with the lowest validation loss are kept; training stops when the validation loss has not
+/// improved for <see cref="TrainingOptions.Patience"/> epochs or at the epoch cap; the test set is evaluated with the
+/// best weights. By default the training batches keep one order for the whole run, as the authors' loaders do, and are
+/// collated once; with <see cref="TrainingOptions.ShuffleEachEpoch"/> the order comes from (seed, epoch). Either way a
+/// run resumed from its checkpoint continues exactly as an uninterrupted one.
 /// </summary>
 public static class GraphTrainer
 {
@@ -26,12 +28,18 @@ public static class GraphTrainer
         CancellationToken cancellation = default)
     {
         if (train.Count == 0) throw new ArgumentException("the training set is empty", nameof(train));
+        if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "the epoch cap must be at least 1");
+        if (options.Patience < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Patience, "the patience must be at least 1");
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "the batch size must be at least 1");
+        if (!double.IsFinite(options.LearningRate) || options.LearningRate < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "the learning rate must be a finite number, at least 0");
         var device = options.Device;
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
 
         var validationBatches = Chunks(validation, options.BatchSize).Select(c => collate(c).To(device)).ToList();
         var testBatches = Chunks(test, options.BatchSize).Select(c => collate(c).To(device)).ToList();
+        var fixedTrainBatches = options.ShuffleEachEpoch ? null : Chunks(train, options.BatchSize).Select(c => collate(c).To(device)).ToList();
 
         var history = new List<EpochReport>();
         var best = Snapshot(model);
@@ -59,13 +67,15 @@ public static class GraphTrainer
         }
 
         var clock = Stopwatch.StartNew();
-        int epoch = firstEpoch - 1;
+        var sinceCheckpoint = Stopwatch.StartNew();
         try
         {
-            for (epoch = firstEpoch; epoch <= options.Epochs && sinceImprovement < options.Patience; epoch++)
+            for (int epoch = firstEpoch; epoch <= options.Epochs && sinceImprovement < options.Patience; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                double trainLoss = TrainOneEpoch(model, optimizer, train, collate, options, epoch);
+                double trainLoss = fixedTrainBatches is not null
+                    ? TrainOneEpoch(model, optimizer, fixedTrainBatches, options.Task)
+                    : TrainOneEpoch(model, optimizer, ShuffledBatches(train, collate, options, epoch), options.Task);
                 var metrics = Evaluate(model, validationBatches, options.Task);
                 if (metrics.Loss < bestLoss || bestValidation is null)
                 {
@@ -79,30 +89,35 @@ public static class GraphTrainer
                 else sinceImprovement++;
 
                 double elapsed = secondsBefore + clock.Elapsed.TotalSeconds;
-                int done = epoch;
                 int left = Math.Min(options.Epochs - epoch, options.Patience - sinceImprovement);
                 var report = new EpochReport(epoch, options.Epochs, trainLoss, metrics.Loss, metrics.Primary, metrics.PrimaryName,
-                    bestEpoch, bestLoss, bestValidation.Primary, elapsed, elapsed / Math.Max(1, done - 0) * Math.Max(0, left));
+                    bestEpoch, bestLoss, bestValidation.Primary, elapsed, elapsed / Math.Max(1, epoch - firstEpoch + 1) * Math.Max(0, left));
                 history.Add(report);
                 progress?.Report(report);
 
-                if (options.CheckpointPath is { } path)
+                bool last = epoch == options.Epochs || sinceImprovement >= options.Patience;
+                if (options.CheckpointPath is { } path && (last || sinceCheckpoint.Elapsed >= options.CheckpointInterval))
+                {
                     new TrainingCheckpoint(options.RunKey, epoch, bestEpoch, bestLoss, sinceImprovement, elapsed, history)
                         .Save(path, model, best, optimizer);
+                    sinceCheckpoint.Restart();
+                }
             }
 
             model.load_state_dict(best);
             var testMetrics = Evaluate(model, testBatches, options.Task);
             double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             int epochsRun = history.Count == 0 ? 0 : history[^1].Epoch;
+            var stoppedBy = sinceImprovement >= options.Patience ? StopReason.Patience : StopReason.EpochCap;
             return new TrainingResult(testMetrics, bestValidation ?? testMetrics, bestEpoch, epochsRun, seconds,
-                epochsRun == 0 ? 0 : seconds / epochsRun, resumed, history);
+                epochsRun == 0 ? 0 : seconds / epochsRun, resumed, history, stoppedBy);
         }
         finally
         {
             Dispose(best);
             foreach (var b in validationBatches) b.Dispose();
             foreach (var b in testBatches) b.Dispose();
+            foreach (var b in fixedTrainBatches ?? []) b.Dispose();
         }
     }
 
@@ -149,27 +164,44 @@ public static class GraphTrainer
             : EvaluationMetrics.Regression(loss, predictedValues, actualValues);
     }
 
-    private static double TrainOneEpoch<TSample>(nn.Module<GraphBatch, ModelOutput> model, optim.Optimizer optimizer,
-        IReadOnlyList<TSample> train, Func<IReadOnlyList<TSample>, GraphBatch> collate, TrainingOptions options, int epoch)
+    private static double TrainOneEpoch(nn.Module<GraphBatch, ModelOutput> model, optim.Optimizer optimizer, IEnumerable<GraphBatch> batches, TaskKind task)
     {
         model.train();
-        var order = EpochShuffle(train.Count, options.Seed, epoch);
         double lossSum = 0;
         int seen = 0;
-        for (int start = 0; start < order.Length; start += options.BatchSize)
+        foreach (var batch in batches)
         {
             using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var loss = Loss(model.call(batch), batch.Y ?? throw new ArgumentException("a training batch has no targets"), task);
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>() * batch.NumGraphs;
+            seen += batch.NumGraphs;
+        }
+        return lossSum / Math.Max(1, seen);
+    }
+
+    /// <summary>The training batches of one epoch in the order of <see cref="EpochShuffle"/>, each collated when it is
+    /// needed and disposed after it was used.</summary>
+    private static IEnumerable<GraphBatch> ShuffledBatches<TSample>(IReadOnlyList<TSample> train, Func<IReadOnlyList<TSample>, GraphBatch> collate,
+                                                                    TrainingOptions options, int epoch)
+    {
+        var order = EpochShuffle(train.Count, options.Seed, epoch);
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
             var samples = order.Skip(start).Take(options.BatchSize).Select(i => train[i]).ToList();
             using var cpuBatch = collate(samples);
             var batch = cpuBatch.To(options.Device);
-            optimizer.zero_grad();
-            var loss = Loss(model.call(batch), batch.Y ?? throw new ArgumentException("a training batch has no targets"), options.Task);
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>() * samples.Count;
-            seen += samples.Count;
+            try
+            {
+                yield return batch;
+            }
+            finally
+            {
+                if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
+            }
         }
-        return lossSum / Math.Max(1, seen);
     }
 
     /// <summary>

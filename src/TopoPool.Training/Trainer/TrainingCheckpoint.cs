@@ -42,23 +42,35 @@ public sealed record TrainingCheckpoint(
 
     /// <summary>
     /// Loads the checkpoint into <paramref name="model"/> and <paramref name="optimizer"/> and returns it with the best
-    /// weights, or null when there is none or it belongs to another run (then nothing is changed).
+    /// weights, or null when there is none or it belongs to another run (then nothing is changed). A file that cannot be
+    /// read (truncated, foreign, written for another model) throws <see cref="InvalidDataException"/> naming it.
     /// </summary>
     public static (TrainingCheckpoint State, Dictionary<string, Tensor> BestWeights)? TryLoad(
         string path, string runKey, nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         if (!File.Exists(path)) return null;
-        using var stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        if (reader.ReadString() != Magic || reader.ReadInt32() != Version)
-            throw new InvalidDataException($"{path}: not a TopoPool checkpoint of version {Version}");
-        var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString())
-                    ?? throw new InvalidDataException($"{path}: the checkpoint has no state");
-        if (state.RunKey != runKey) return null;
-        model.load(reader);
-        var best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-        model.load(reader);
-        optimizer.load_state_dict(reader);
-        return (state, best);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (stream.Length < Magic.Length + 1 || reader.ReadString() != Magic)
+                throw new InvalidDataException("not a TopoPool checkpoint");
+            int version = reader.ReadInt32();
+            if (version != Version) throw new InvalidDataException($"checkpoint version {version}, this program reads version {Version}");
+            var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString())
+                        ?? throw new InvalidDataException("the checkpoint has no state");
+            if (state.RunKey != runKey) return null;
+            model.load(reader);
+            var best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            model.load(reader);
+            optimizer.load_state_dict(reader);
+            return (state, best);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or InvalidDataException or JsonException or ArgumentException or FormatException
+                                       or InvalidOperationException or NotImplementedException)
+        {
+            string reason = e is EndOfStreamException ? "truncated" : e.Message.Split('\n')[0].Trim();
+            throw new InvalidDataException($"{path}: damaged checkpoint ({reason}); delete it or use --fresh", e);
+        }
     }
 }

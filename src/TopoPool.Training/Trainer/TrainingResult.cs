@@ -9,4 +9,5 @@ public sealed record TrainingResult(
     double Seconds,
     double SecondsPerEpoch,
     bool Resumed,
-    IReadOnlyList<EpochReport> History);
+    IReadOnlyList<EpochReport> History,
+    StopReason StoppedBy = StopReason.Patience);
