@@ -27,12 +27,13 @@ public static class BenchmarkCommand
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => "benchmark-results" };
         var jobs = CommandOptions.WholeNumber("--jobs", "runs at once, each in its own process (results do not depend on it)", 1, 256, 1);
         var shard = new Option<string?>("--shard") { Description = "K/N: make only task K's part of the grid (0 <= K < N), for job arrays writing into one folder" };
+        var preset = CommandOptions.Choice("--preset", "a named grid: table2 (the paper's 9 rows x 5 datasets), ablation (pooled-readout, GCN x every pool); overrides --models/--gnns/--pools and, unless given, --datasets", ["none", .. BenchmarkPresets.Names], "none");
         var summary = new Option<bool>("--summary") { Description = "run nothing: rewrite the tables from the rows in --out" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
         var protocol = new ProtocolArguments();
         var command = new Command("benchmark", "Run the paper's benchmark grid; resumable, one CSV row per finished run")
         {
-            datasets, models, gnns, pools, seeds, output, jobs, shard, summary, json,
+            datasets, models, gnns, pools, preset, seeds, output, jobs, shard, summary, json,
         };
         foreach (var option in protocol.All) command.Options.Add(option);
         command.SetAction(result =>
@@ -40,7 +41,9 @@ public static class BenchmarkCommand
             Shard? part = null;
             if (result.GetValue(shard) is { } text)
                 part = Shard.TryParse(text, out var parsed, out var problem) ? parsed : throw new InputException($"--shard {problem}");
+            var grid = result.GetValue(preset)!;
             var names = result.GetValue(datasets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (grid != "none" && result.GetResult(datasets) is not { Implicit: false }) names = [.. PaperTable2.Datasets];
             if (names.Count == 0) throw new InputException("--datasets needs at least one dataset");
             var settings = new BenchmarkSettings(
                 names,
@@ -51,6 +54,7 @@ public static class BenchmarkCommand
                 ModelChoices.Device(result.GetValue(protocol.Device)!))
             {
                 Models = result.GetValue(models)!,
+                Cells = grid == "none" ? null : BenchmarkPresets.Cells(grid),
                 DataDirectory = result.GetValue(protocol.DataDirectory),
                 Epochs = result.GetValue(protocol.Epochs),
                 Patience = result.GetValue(protocol.Patience),
@@ -88,8 +92,14 @@ public static class BenchmarkCommand
                     ? BenchmarkRunner.Run(settings, plan, executor, Console.Error.WriteLine)
                     : progress.Run(() => BenchmarkRunner.Run(settings, plan, executor, Console.Error.WriteLine));
             }
-            Directory.CreateDirectory(settings.OutputDirectory);
-            Console.Out.WriteLine(BenchmarkTable.Write(settings.OutputDirectory, outcome.Rows));
+            string title = grid switch
+            {
+                "table2" => "The paper's Table 2, run with the authors' protocol",
+                "ablation" => "Ablation: the head reads only the pooled nodes (model pooled-readout)",
+                _ => "Benchmark results",
+            };
+            if (settings.Shard is null || result.GetValue(summary)) BenchmarkSummary.Write(settings.OutputDirectory, outcome, title);
+            Console.Out.WriteLine(BenchmarkTable.Render(outcome.Rows));
             if (outcome.Missing > 0) Console.Error.WriteLine($"{outcome.Missing} of {outcome.Plan.Runs.Count} runs of the grid have no row yet");
             if (result.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(new BenchmarkJson(outcome.Plan.Runs.Count, outcome.Missing,

@@ -4,7 +4,7 @@ using TopoPool.Training.Trainer;
 namespace TopoPool.Training.Experiments;
 
 /// <summary>
-/// The runs a grid asks for, in a fixed order (dataset, model, GNN, pool, seed as given), and the rows of a results
+/// The runs a grid asks for, in a fixed order (dataset, row, seed as given), and the rows of a results
 /// folder that count for them: a row counts for a planned run when it was made with exactly the run's settings and
 /// seed, and only once. Rows of other settings or seeds, and repeated rows, are not counted and are reported.
 /// </summary>
@@ -34,11 +34,9 @@ public sealed class BenchmarkPlan
             if (datasets.ContainsKey(dataset.Name)) continue;
             datasets[dataset.Name] = dataset;
             string metric = EvaluationMetrics.MetricName(dataset.Task);
-            foreach (var model in settings.Models)
-            foreach (var gnn in settings.Gnns)
-            foreach (var pool in settings.Pools)
+            foreach (var cell in settings.Rows)
             {
-                var experiment = settings.Cell(dataset.Name, model, gnn, pool);
+                var experiment = settings.Cell(dataset.Name, cell.Model, cell.Gnn, cell.Pool);
                 var run = experiment.Resolve(dataset, numerics);
                 foreach (int seed in settings.Seeds) runs.Add(new PlannedRun(runs.Count, experiment, run, seed, metric));
             }

@@ -17,6 +17,13 @@ public sealed record BenchmarkSettings(
     Device Device)
 {
     public IReadOnlyList<string> Models { get; init; } = [ModelPresets.Paper];
+
+    /// <summary>The rows of the grid; by default every model × GNN × pool, in that order.</summary>
+    public IReadOnlyList<BenchmarkCell>? Cells { get; init; }
+
+    /// <summary>The rows the grid runs: <see cref="Cells"/>, or the product of the models, GNNs and pools.</summary>
+    public IReadOnlyList<BenchmarkCell> Rows =>
+        Cells ?? [.. from model in Models from gnn in Gnns from pool in Pools select new BenchmarkCell(model, gnn, pool)];
     public string? DataDirectory { get; init; }
     public int? Epochs { get; init; }
     public int? Patience { get; init; }

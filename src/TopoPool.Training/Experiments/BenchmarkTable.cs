@@ -4,7 +4,7 @@ using System.Text;
 namespace TopoPool.Training.Experiments;
 
 /// <summary>
-/// <c>&lt;out&gt;/results.md</c>: the paper's Table 2 layout (rows model × GNN × pooling, columns datasets, mean (std)
+/// The compact table <c>benchmark</c> prints: the paper's Table 2 layout (rows model × GNN × pooling, columns datasets, mean (std)
 /// over seeds, population std, and the number of seeds) built from the rows that count for a grid, and a second
 /// table of seconds per epoch so that speed is compared as well as accuracy.
 /// </summary>
@@ -13,13 +13,6 @@ public static class BenchmarkTable
     private static readonly string[] DatasetOrder = ["ENZYMES", "PROTEINS", "MUTAG", "Caco2_Wang", "PPBR_AZ", "synthetic"];
 
     private static readonly string[] PoolOrder = ["global", "topk", "sag", "diff", "edge", "asa", "topo"];
-
-    public static string Write(string directory, IReadOnlyList<BenchmarkRow> rows)
-    {
-        var markdown = Render(rows);
-        RunFolder.WriteAtomically(Path.Combine(directory, "results.md"), markdown);
-        return markdown;
-    }
 
     public static string Render(IReadOnlyList<BenchmarkRow> rows)
     {

@@ -1,0 +1,9 @@
+using TopoPool.Core.Pipelines;
+
+namespace TopoPool.Training.Experiments;
+
+/// <summary>One row of a results table: a model preset with a GNN and a pool (the datasets and seeds are the columns).</summary>
+public sealed record BenchmarkCell(string Model, ConvolutionKind Gnn, PoolingKind Pool)
+{
+    public override string ToString() => $"{Model} {ComponentNames.Of(Gnn)} {ComponentNames.Of(Pool)}";
+}
