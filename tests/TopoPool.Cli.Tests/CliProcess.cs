@@ -15,6 +15,9 @@ public static class CliProcess
 
     public static Result Run(string? standardInput, params string[] args) => Run(standardInput, null, args);
 
+    // Without the lower priority, Run(null, "explain", "--smiles", "CCO") binds "explain" to the working directory.
+    // This overload is chosen only when the arguments cannot be read as the one above: pass them as an array.
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(-1)]
     public static Result Run(string? standardInput, string? workingDirectory, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "topopool.dll");
