@@ -24,6 +24,10 @@ type SyntheticProtein =
     static member Globule(residues: int) =
         { Residues = residues; ChainLength = 1000; VolumePerResidue = 135.0; Waters = 0; Seed = 1 }
 
+    /// Any protein, for C# callers (who cannot write F# record expressions).
+    static member Create(residues: int, chainLength: int, volumePerResidue: float, waters: int, seed: int) =
+        { Residues = residues; ChainLength = chainLength; VolumePerResidue = volumePerResidue; Waters = waters; Seed = seed }
+
 /// <summary>
 /// Synthetic PDB files for tests and benchmarks, written in memory from a seed (no megabytes of committed data): each
 /// chain runs along a plausible backbone — alpha-helix segments (1.5 Å rise, 100° per residue, 2.3 Å radius) joined
