@@ -290,6 +290,24 @@ public class PdbReaderTests
     }
 
     [Fact]
+    public void PastAThousandBadLinesTheRestAreCountedInOneError()
+    {
+        var lines = new List<string> { Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0) };
+        for (int i = 0; i < 2_500; i++)
+        {
+            lines.Add(AlphaCarbon(i + 2, "ALA", (i % 9000) + 2, "NaN", "0.000", "0.000"));
+        }
+
+        lines.Add(Atom(2_502, "CA", "SER", 'A', 9_999, ' ', 3.8, 0, 0));
+        PdbReadResult result = PdbReader.Parse(string.Join('\n', lines));
+
+        Assert.Equal(1_001, result.Errors.Count);
+        Assert.Equal(Enumerable.Range(2, 1_000), result.Errors.Take(1_000).Select(e => e.Line));
+        Assert.Equal(new PdbError(1_002, "this and 1,499 more lines could not be read either (1,500 past the first 1,000, which are listed one by one)"), result.Errors[^1]);
+        Assert.Equal(["A:GLY1", "A:SER9999"], result.Protein.Residues.Select(r => r.Label));
+    }
+
+    [Fact]
     public void AnEndlessLineIsCutAndTheLinesAfterItAreNumberedRight()
     {
         string endless = Atom(2, "CA", "ALA", 'A', 2, ' ', 3.8, 0, 0) + new string('x', 3_000_000);

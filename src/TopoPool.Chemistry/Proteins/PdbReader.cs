@@ -8,8 +8,8 @@ namespace TopoPool.Chemistry.Proteins;
 /// one, such as waters and most ligands, are skipped); the first alternate location and the first residue name
 /// seen for a residue win; only the first MODEL is read. HELIX and SHEET records give the secondary structure.
 /// A line that cannot be read (a field that is not a number, a coordinate that is not finite, a record cut short)
-/// is reported as a <see cref="PdbError"/> with its line number and skipped; a NUL character (a binary file) ends
-/// the reading with one error. Time and memory are linear in the size of the file plus the contacts found; a file
+/// is reported as a <see cref="PdbError"/> with its line number and skipped (the first 1,000 one by one, then one
+/// more counting the rest); a NUL character (a binary file) ends the reading with one error. Time and memory are linear in the size of the file plus the contacts found; a file
 /// of more than <see cref="Protein.MaximumResidues"/> residues, or one whose C-alpha atoms are packed denser than
 /// <see cref="Protein.MaximumAlphaCarbonDensity"/>, is refused with an <see cref="InvalidDataException"/>.
 /// </summary>
@@ -45,7 +45,7 @@ public static class PdbReader
     public static PdbReadResult Read(TextReader reader, double contactCutoff = Protein.DefaultContactCutoff)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var errors = new List<PdbError>();
+        var errors = new PdbErrorLog();
         var residues = new List<ResidueBuilder>();
         var byKey = new Dictionary<ResidueKey, ResidueBuilder>();
         var ranges = new List<(ResidueKey Start, ResidueKey End, SecondaryStructure Kind)>();
@@ -96,7 +96,7 @@ public static class PdbReader
             }
         }
 
-        return new PdbReadResult(Protein.Create(built, contactCutoff, identifier), errors);
+        return new PdbReadResult(Protein.Create(built, contactCutoff, identifier), errors.ToList());
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public static class PdbReader
     }
 
     private static void ReadAtom(
-        string line, int lineNumber, List<ResidueBuilder> residues, Dictionary<ResidueKey, ResidueBuilder> byKey, List<PdbError> errors, ref int alphaCarbons)
+        string line, int lineNumber, List<ResidueBuilder> residues, Dictionary<ResidueKey, ResidueBuilder> byKey, PdbErrorLog errors, ref int alphaCarbons)
     {
         string kind = line[..6].Trim();
         if (line.Length < 54)
@@ -200,7 +200,7 @@ public static class PdbReader
         (int Chain, int NumberFrom, int NumberTo, int InsertionCode) start,
         (int Chain, int NumberFrom, int NumberTo, int InsertionCode) end,
         List<(ResidueKey, ResidueKey, SecondaryStructure)> ranges,
-        List<PdbError> errors)
+        PdbErrorLog errors)
     {
         string name = kind == SecondaryStructure.Helix ? "HELIX" : "SHEET";
         if (line.Length < end.NumberTo)
@@ -240,7 +240,7 @@ public static class PdbReader
         return line.Length >= from ? line[(from - 1)..].PadRight(to - from + 1) : new string(' ', to - from + 1);
     }
 
-    private static bool TryInteger(string line, int from, int to, string what, int lineNumber, List<PdbError> errors, out int value)
+    private static bool TryInteger(string line, int from, int to, string what, int lineNumber, PdbErrorLog errors, out int value)
     {
         string text = Columns(line, from, to).Trim();
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
@@ -252,7 +252,7 @@ public static class PdbReader
         return false;
     }
 
-    private static bool TryNumber(string line, int from, int to, string what, int lineNumber, List<PdbError> errors, out double value)
+    private static bool TryNumber(string line, int from, int to, string what, int lineNumber, PdbErrorLog errors, out double value)
     {
         string text = Columns(line, from, to).Trim();
         bool parsed = double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
