@@ -7,18 +7,32 @@ namespace TopoPool.Chemistry.Proteins;
 /// residue (chain, number, insertion code) with a C-alpha atom becomes a node at that atom (residues without
 /// one, such as waters and most ligands, are skipped); the first alternate location and the first residue name
 /// seen for a residue win; only the first MODEL is read. HELIX and SHEET records give the secondary structure.
-/// A line that cannot be read is reported as a <see cref="PdbError"/> with its line number and skipped.
+/// A line that cannot be read (a field that is not a number, a coordinate that is not finite, a record cut short)
+/// is reported as a <see cref="PdbError"/> with its line number and skipped (the first 1,000 one by one, then one
+/// more counting the rest); a NUL character (a binary file) ends the reading with one error. Time and memory are linear in the size of the file plus the contacts found; a file
+/// of more than <see cref="Protein.MaximumResidues"/> residues, or one whose C-alpha atoms are packed denser than
+/// <see cref="Protein.MaximumAlphaCarbonDensity"/>, is refused with an <see cref="InvalidDataException"/>.
 /// </summary>
 public static class PdbReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">Too many residues or contacts too dense (see <see cref="Protein.Create"/>);
+    /// the message starts with the file's name.</exception>
     public static PdbReadResult ReadFile(string path, double contactCutoff = Protein.DefaultContactCutoff)
     {
         using var reader = new StreamReader(path);
-        return Read(reader, contactCutoff);
+        try
+        {
+            return Read(reader, contactCutoff);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{Path.GetFileName(path)}: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads PDB text.</summary>
+    /// <exception cref="InvalidDataException">Too many residues or contacts too dense (see <see cref="Protein.Create"/>).</exception>
     public static PdbReadResult Parse(string text, double contactCutoff = Protein.DefaultContactCutoff)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,21 +41,28 @@ public static class PdbReader
     }
 
     /// <summary>Reads PDB lines until the end of <paramref name="reader"/>.</summary>
+    /// <exception cref="InvalidDataException">Too many residues or contacts too dense (see <see cref="Protein.Create"/>).</exception>
     public static PdbReadResult Read(TextReader reader, double contactCutoff = Protein.DefaultContactCutoff)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var errors = new List<PdbError>();
+        var errors = new PdbErrorLog();
         var residues = new List<ResidueBuilder>();
         var byKey = new Dictionary<ResidueKey, ResidueBuilder>();
         var ranges = new List<(ResidueKey Start, ResidueKey End, SecondaryStructure Kind)>();
         string identifier = "";
         bool firstModelDone = false;
-        int lineNumber = 0;
-        string? raw;
-        while ((raw = reader.ReadLine()) is not null)
+        int alphaCarbons = 0;
+        var lines = new BoundedLineReader(reader);
+        string? line;
+        while ((line = lines.ReadLine()) is not null)
         {
-            lineNumber++;
-            string line = raw.TrimEnd('\r');
+            int lineNumber = lines.LineNumber;
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                errors.Add(new PdbError(lineNumber, "a NUL character: this is a binary file, not PDB text; nothing after it was read"));
+                break;
+            }
+
             string record = line.Length >= 6 ? line[..6] : line.PadRight(6);
             switch (record)
             {
@@ -52,7 +73,7 @@ public static class PdbReader
                     firstModelDone = true;
                     break;
                 case "ATOM  " or "HETATM" when !firstModelDone:
-                    ReadAtom(line, lineNumber, residues, byKey, errors);
+                    ReadAtom(line, lineNumber, residues, byKey, errors, ref alphaCarbons);
                     break;
                 case "HELIX ":
                     ReadRange(line, lineNumber, SecondaryStructure.Helix, (20, 22, 25, 26), (32, 34, 37, 38), ranges, errors);
@@ -63,17 +84,7 @@ public static class PdbReader
             }
         }
 
-        foreach (var (start, end, kind) in ranges)
-        {
-            foreach (ResidueBuilder residue in residues)
-            {
-                if (residue.Structure == SecondaryStructure.Coil && residue.Key.Chain == start.Chain &&
-                    residue.Key.CompareTo(start) >= 0 && residue.Key.CompareTo(end) <= 0)
-                {
-                    residue.Structure = kind;
-                }
-            }
-        }
+        AssignSecondaryStructure(residues, ranges);
 
         var built = new List<Residue>();
         foreach (ResidueBuilder residue in residues)
@@ -85,10 +96,54 @@ public static class PdbReader
             }
         }
 
-        return new PdbReadResult(Protein.Create(built, contactCutoff, identifier), errors);
+        return new PdbReadResult(Protein.Create(built, contactCutoff, identifier), errors.ToList());
     }
 
-    private static void ReadAtom(string line, int lineNumber, List<ResidueBuilder> residues, Dictionary<ResidueKey, ResidueBuilder> byKey, List<PdbError> errors)
+    /// <summary>
+    /// Gives each residue the kind of the first HELIX or SHEET range (in file order) that holds it: per chain, a sweep
+    /// over the residues in key order with a heap of the ranges begun so far, earliest record first, ranges that
+    /// have ended dropped from its top. Time O((residues + ranges) log), whatever the ranges overlap.
+    /// </summary>
+    private static void AssignSecondaryStructure(List<ResidueBuilder> residues, List<(ResidueKey Start, ResidueKey End, SecondaryStructure Kind)> ranges)
+    {
+        if (ranges.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var chain in residues.Where(r => r.HasAlphaCarbon).GroupBy(r => r.Key.Chain))
+        {
+            var sorted = chain.OrderBy(r => r.Key).ToList();
+            var starting = Enumerable.Range(0, ranges.Count)
+                .Where(k => ranges[k].Start.Chain == chain.Key)
+                .OrderBy(k => ranges[k].Start)
+                .ToList();
+            var open = new PriorityQueue<int, int>();
+            int next = 0;
+            foreach (ResidueBuilder residue in sorted)
+            {
+                while (next < starting.Count && ranges[starting[next]].Start.CompareTo(residue.Key) <= 0)
+                {
+                    open.Enqueue(starting[next], starting[next]);
+                    next++;
+                }
+
+                // A range that ends before this residue ends before every later one too.
+                while (open.TryPeek(out int range, out _) && ranges[range].End.CompareTo(residue.Key) < 0)
+                {
+                    open.Dequeue();
+                }
+
+                if (open.TryPeek(out int first, out _))
+                {
+                    residue.Structure = ranges[first].Kind;
+                }
+            }
+        }
+    }
+
+    private static void ReadAtom(
+        string line, int lineNumber, List<ResidueBuilder> residues, Dictionary<ResidueKey, ResidueBuilder> byKey, PdbErrorLog errors, ref int alphaCarbons)
     {
         string kind = line[..6].Trim();
         if (line.Length < 54)
@@ -127,6 +182,12 @@ public static class PdbReader
         bool isAlphaCarbon = atomName.Trim() == "CA" && (element.Length > 0 ? element == "C" : atomName[0] == ' ');
         if (isAlphaCarbon && !residue.HasAlphaCarbon && residue.Name == residueName)
         {
+            // Stop at once: a file this large is refused whatever follows, and reading on would only cost memory.
+            if (++alphaCarbons > Protein.MaximumResidues)
+            {
+                throw new InvalidDataException(Protein.TooManyResidues(null));
+            }
+
             residue.HasAlphaCarbon = true;
             (residue.X, residue.Y, residue.Z) = (x, y, z);
         }
@@ -139,7 +200,7 @@ public static class PdbReader
         (int Chain, int NumberFrom, int NumberTo, int InsertionCode) start,
         (int Chain, int NumberFrom, int NumberTo, int InsertionCode) end,
         List<(ResidueKey, ResidueKey, SecondaryStructure)> ranges,
-        List<PdbError> errors)
+        PdbErrorLog errors)
     {
         string name = kind == SecondaryStructure.Helix ? "HELIX" : "SHEET";
         if (line.Length < end.NumberTo)
@@ -179,7 +240,7 @@ public static class PdbReader
         return line.Length >= from ? line[(from - 1)..].PadRight(to - from + 1) : new string(' ', to - from + 1);
     }
 
-    private static bool TryInteger(string line, int from, int to, string what, int lineNumber, List<PdbError> errors, out int value)
+    private static bool TryInteger(string line, int from, int to, string what, int lineNumber, PdbErrorLog errors, out int value)
     {
         string text = Columns(line, from, to).Trim();
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
@@ -191,16 +252,29 @@ public static class PdbReader
         return false;
     }
 
-    private static bool TryNumber(string line, int from, int to, string what, int lineNumber, List<PdbError> errors, out double value)
+    private static bool TryNumber(string line, int from, int to, string what, int lineNumber, PdbErrorLog errors, out double value)
     {
         string text = Columns(line, from, to).Trim();
-        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        bool parsed = double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        if (parsed && double.IsFinite(value))
         {
             return true;
         }
 
-        errors.Add(new PdbError(lineNumber, $"{what} '{text}' in columns {from}-{to} is not a number"));
+        string reason = parsed || IsNonFiniteWord(text) ? "is not a finite number"
+            : text.Contains(' ', StringComparison.Ordinal) ? "is not a number (a value wider than its columns shifts the ones after it)"
+            : text.Length == 0 ? "is blank"
+            : "is not a number";
+        errors.Add(new PdbError(lineNumber, $"{what} '{text}' in columns {from}-{to} {reason}"));
+        value = 0;
         return false;
+    }
+
+    /// <summary>Spellings of NaN and infinity that writers of other languages use ("nan", "inf", "-INF", "∞").</summary>
+    private static bool IsNonFiniteWord(string text)
+    {
+        string word = text.TrimStart('+', '-').ToLowerInvariant();
+        return word is "nan" or "inf" or "infinity" or "∞" || word.StartsWith("nan(", StringComparison.Ordinal);
     }
 
     /// <summary>Identifies a residue: chain, sequence number, insertion code; ordered by number, then insertion code.</summary>

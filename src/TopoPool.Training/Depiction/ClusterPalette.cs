@@ -9,6 +9,11 @@ namespace TopoPool.Training.Depiction;
 /// </summary>
 public static class ClusterPalette
 {
+    /// <summary>Ranks after which the generated hues repeat: 137.508° × 30,000 is a whole number of turns.</summary>
+    private const int HuePeriod = 30_000;
+
+    private const uint ColourValues = 1u << 24;
+
     private static readonly string[] Fixed =
     [
         // Tol light
@@ -35,18 +40,39 @@ public static class ClusterPalette
         return FromHsl(hue, 0.55 + (0.1 * ((k / 2) % 3)), lightness);
     }
 
-    /// <summary>The first <paramref name="count"/> colours, all different.</summary>
+    /// <summary>
+    /// The first <paramref name="count"/> colours, all different (up to the 16,777,216 there are; beyond that they
+    /// repeat). The ranks of <see cref="Colour"/> give a few thousand distinct colours before their hues come round
+    /// again (after 30,000 ranks); the rest are the remaining #RRGGBB values in a scattered order.
+    /// </summary>
     public static IReadOnlyList<string> Colours(int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var result = new List<string>(count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (int rank = 0; result.Count < count; rank++)
+        for (int rank = 0; result.Count < count && rank < HuePeriod; rank++)
         {
             string colour = Colour(rank);
             if (seen.Add(colour))
             {
                 result.Add(colour);
             }
+        }
+
+        // Multiplying by an odd number permutes the 2^24 colour values, so every one of them comes up once.
+        for (uint i = 0; result.Count < count && i < ColourValues; i++)
+        {
+            uint value = (i * 0x9E3779B1u) & (ColourValues - 1);
+            string colour = string.Create(CultureInfo.InvariantCulture, $"#{value:X6}");
+            if (seen.Add(colour))
+            {
+                result.Add(colour);
+            }
+        }
+
+        for (int distinct = result.Count; result.Count < count;)
+        {
+            result.Add(result[result.Count % distinct]);
         }
 
         return result;

@@ -77,6 +77,15 @@ public sealed class ClusterPicture
     /// <summary>What the legend calls the nodes ("atoms", "residues").</summary>
     public string NodeNoun { get; init; } = "atoms";
 
+    /// <summary>
+    /// The most clusters the legend lists (the strongest); a last line counts the others. Every cluster is drawn
+    /// whatever this is. Unlimited by default; residue graphs of large proteins have thousands of clusters.
+    /// </summary>
+    public int LegendLimit { get; init; } = int.MaxValue;
+
+    /// <summary>How many clusters the legend of a residue graph lists.</summary>
+    public const int ProteinLegendLimit = 40;
+
     /// <summary>A molecule laid out by <see cref="MoleculeLayout"/>, every atom labelled.</summary>
     public static ClusterPicture ForMolecule(Molecule molecule, IReadOnlyList<DepictionCluster> clusters, string? title = null)
     {
@@ -106,6 +115,7 @@ public sealed class ClusterPicture
         {
             Title = title,
             NodeNoun = "residues",
+            LegendLimit = ProteinLegendLimit,
         };
     }
 
@@ -132,6 +142,7 @@ public sealed class ClusterPicture
         private readonly string[] colours;
         private readonly double[] opacities;
         private readonly List<int>[] clustersOfNode;
+        private readonly List<int>[] bondsOfCluster;
 
         public Renderer(ClusterPicture picture)
         {
@@ -192,6 +203,25 @@ public sealed class ClusterPicture
                 foreach (int m in picture.clusters[c].Members.Distinct())
                 {
                     clustersOfNode[m].Add(c);
+                }
+            }
+
+            // The bonds inside each cluster (both ends members), in bond order: one pass over the bonds, not one per cluster.
+            bondsOfCluster = new List<int>[k];
+            for (int c = 0; c < k; c++)
+            {
+                bondsOfCluster[c] = [];
+            }
+
+            for (int b = 0; b < picture.bonds.Count; b++)
+            {
+                var bond = picture.bonds[b];
+                foreach (int c in clustersOfNode[bond.Begin])
+                {
+                    if (clustersOfNode[bond.End].Contains(c))
+                    {
+                        bondsOfCluster[c].Add(b);
+                    }
                 }
             }
         }
@@ -268,12 +298,9 @@ public sealed class ClusterPicture
                 var members = new HashSet<int>(picture.clusters[c].Members);
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<g class=\"cluster-halo\" data-cluster=\"{c + 1}\" fill=\"{colours[c]}\" stroke=\"{colours[c]}\" opacity=\"{SvgFormat.Number(opacities[c])}\">\n");
-                foreach (var bond in picture.bonds)
+                foreach (int b in bondsOfCluster[c])
                 {
-                    if (!members.Contains(bond.Begin) || !members.Contains(bond.End))
-                    {
-                        continue;
-                    }
+                    var bond = picture.bonds[b];
 
                     // A bond inside several clusters is split lengthwise into one band per cluster.
                     var sharing = clustersOfNode[bond.Begin].Where(clustersOfNode[bond.End].Contains).ToList();
@@ -551,7 +578,7 @@ public sealed class ClusterPicture
             }
 
             lines.Add("clusters, strongest first (colour strength ∝ weight σ; ring = peak)");
-            foreach (int c in clusterOfRank)
+            foreach (int c in clusterOfRank.Take(ListedClusters))
             {
                 var cluster = picture.clusters[c];
                 int size = cluster.Members.Distinct().Count();
@@ -559,8 +586,17 @@ public sealed class ClusterPicture
                 lines.Add($"cluster {c + 1} · σ = {weight} · peak {picture.labels[cluster.Peak].Name} · {size} {(size == 1 ? picture.NodeNoun.TrimEnd('s') : picture.NodeNoun)}");
             }
 
+            int unlisted = clusterOfRank.Length - ListedClusters;
+            if (unlisted > 0)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"… and {unlisted:N0} weaker {(unlisted == 1 ? "cluster" : "clusters")}, drawn but not listed"));
+            }
+
             return lines;
         }
+
+        /// <summary>How many clusters the legend lists, strongest first.</summary>
+        private int ListedClusters => Math.Min(clusterOfRank.Length, Math.Max(0, picture.LegendLimit));
 
         private void WriteLegend(StringBuilder svg, List<string> lines, double top)
         {
@@ -572,7 +608,7 @@ public sealed class ClusterPicture
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\" font-size=\"12\" fill=\"#222222\">\n");
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text class=\"legend-title\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(top + 12)}\" fill=\"#555555\">{SvgFormat.Escape(lines[0])}</text>\n");
-            for (int r = 0; r < clusterOfRank.Length; r++)
+            for (int r = 0; r < ListedClusters; r++)
             {
                 int c = clusterOfRank[r];
                 double y = top + 8 + (LegendRow * (r + 1));
@@ -580,6 +616,12 @@ public sealed class ClusterPicture
                     $"<rect class=\"legend-swatch\" data-cluster=\"{c + 1}\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(y - 11)}\" width=\"14\" height=\"14\" rx=\"3\" fill=\"{colours[c]}\" fill-opacity=\"{SvgFormat.Number(opacities[c])}\" stroke=\"{ClusterPalette.Scale(colours[c], 0.6)}\" stroke-width=\"1.5\"/>\n");
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<text class=\"legend-entry\" data-cluster=\"{c + 1}\" x=\"{SvgFormat.Number(Margin + 22)}\" y=\"{SvgFormat.Number(y)}\">{SvgFormat.Escape(lines[r + 1])}</text>\n");
+            }
+
+            if (lines.Count > ListedClusters + 1)
+            {
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<text class=\"legend-more\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(top + 8 + (LegendRow * (ListedClusters + 1)))}\" fill=\"#555555\">{SvgFormat.Escape(lines[^1])}</text>\n");
             }
 
             svg.Append("</g>\n");

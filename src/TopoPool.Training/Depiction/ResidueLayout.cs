@@ -7,13 +7,23 @@ namespace TopoPool.Training.Depiction;
 /// 2D coordinates for a residue graph: the C-alpha atoms projected onto their two principal axes (the plane that
 /// shows the most of the fold), scaled so that neighbouring residues along a chain are about one unit apart (the
 /// median), then residues that the projection stacked on one another nudged apart so their labels can be read.
-/// Deterministic.
+/// Deterministic; time O(n log n) plus a capped amount of nudging (<see cref="SpreadingWork"/>), memory O(n).
 /// </summary>
 public static class ResidueLayout
 {
     /// <summary>Residues projected closer than this (in units) are pushed apart.</summary>
     public const double MinimumSeparation = 0.6;
 
+    /// <summary>
+    /// The most pairs of residues measured while nudging crowded ones apart, per residue (over all rounds): enough
+    /// for every round on a real fold, a bound on pictures where the projection piles hundreds of residues up.
+    /// </summary>
+    public const int SpreadingWork = 400;
+
+    // Cell coordinates of the spreading grid are clamped so that neighbour arithmetic never overflows.
+    private const long CellLimit = 1L << 40;
+
+    /// <summary>The layout of residues at these C-alpha positions; every coordinate must be finite.</summary>
     public static ImmutableArray<Point2D> Compute(IReadOnlyList<ResiduePosition> residues)
     {
         ArgumentNullException.ThrowIfNull(residues);
@@ -21,6 +31,25 @@ public static class ResidueLayout
         if (n == 0)
         {
             return [];
+        }
+
+        double largest = 0;
+        for (int k = 0; k < n; k++)
+        {
+            var r = residues[k];
+            if (!double.IsFinite(r.X) || !double.IsFinite(r.Y) || !double.IsFinite(r.Z))
+            {
+                throw new ArgumentException($"residue {k} has a C-alpha coordinate that is not a finite number", nameof(residues));
+            }
+
+            largest = Math.Max(largest, Math.Max(Math.Abs(r.X), Math.Max(Math.Abs(r.Y), Math.Abs(r.Z))));
+        }
+
+        // The layout is scaled to the chain's steps in the end, so coordinates so large (or small) that their
+        // squares would overflow (or vanish) can be brought to a safe range first without changing it.
+        if (largest > 1e100 || (largest > 0 && largest < 1e-100))
+        {
+            residues = residues.Select(r => new ResiduePosition(r.Chain, r.X / largest, r.Y / largest, r.Z / largest)).ToArray();
         }
 
         double mx = residues.Average(r => r.X), my = residues.Average(r => r.Y), mz = residues.Average(r => r.Z);
@@ -122,7 +151,9 @@ public static class ResidueLayout
                     }
 
                     double theta = (a[q, q] - a[p, p]) / (2 * a[p, q]);
-                    double t = Math.Sign(theta == 0 ? 1 : theta) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
+                    // theta * theta overflows for |theta| > 1e154; t is then 1 / (2 theta) to double precision.
+                    double t = Math.Abs(theta) > 1e150 ? 0.5 / theta
+                        : (theta >= 0 ? 1 : -1) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
                     double c = 1 / Math.Sqrt((t * t) + 1), s = t * c;
                     for (int k = 0; k < 3; k++)
                     {
@@ -153,60 +184,60 @@ public static class ResidueLayout
 
     /// <summary>
     /// Pushes apart, a little at a time, pairs closer than <see cref="MinimumSeparation"/>; residues projected onto
-    /// the very same point part along a direction fixed by their indices.
+    /// the very same point part along a direction fixed by their indices. Each round sorts the residues into square
+    /// cells of that size, row by row, so that a residue's neighbours lie in three runs of the sorted order (the row
+    /// above, its own, the row below); rounds stop when nothing is crowded, after 40, or when
+    /// <see cref="SpreadingWork"/> pairs per residue have been measured.
     /// </summary>
     private static void SpreadCrowded(Point2D[] points)
     {
         int n = points.Length;
         double cell = MinimumSeparation;
-        for (int round = 0; round < 40; round++)
+        long budget = (long)SpreadingWork * n;
+        // Sorted by cell, then by index: the order of the pairs, and so the sums of the pushes, never depends on the sort.
+        var keys = new (long Row, long Column, int Index)[n];
+        var sortedKeys = new (long Row, long Column, int Index)[n];
+        var order = new int[n];
+        var push = new Point2D[n];
+        for (int round = 0; round < 40 && budget > 0; round++)
         {
-            var grid = new Dictionary<(long, long), List<int>>();
             for (int k = 0; k < n; k++)
             {
-                var key = ((long)Math.Floor(points[k].X / cell), (long)Math.Floor(points[k].Y / cell));
-                if (!grid.TryGetValue(key, out var list))
-                {
-                    grid[key] = list = [];
-                }
-
-                list.Add(k);
+                keys[k] = (CellOf(points[k].Y, cell), CellOf(points[k].X, cell), k);
+                order[k] = k;
             }
 
-            var push = new Point2D[n];
+            keys.CopyTo(sortedKeys, 0);
+            Array.Sort(sortedKeys, order);
+            Array.Clear(push);
             bool crowded = false;
-            for (int k = 0; k < n; k++)
+            for (int k = 0; k < n && budget > 0; k++)
             {
-                long gx = (long)Math.Floor(points[k].X / cell), gy = (long)Math.Floor(points[k].Y / cell);
-                for (long x = gx - 1; x <= gx + 1; x++)
+                var (row, column, _) = keys[k];
+                for (long r = row - 1; r <= row + 1; r++)
                 {
-                    for (long y = gy - 1; y <= gy + 1; y++)
+                    int from = LowerBound(sortedKeys, (r, column - 1, int.MinValue)), to = LowerBound(sortedKeys, (r, column + 2, int.MinValue));
+                    for (int at = from; at < to; at++)
                     {
-                        if (!grid.TryGetValue((x, y), out var list))
+                        int j = order[at];
+                        if (j <= k)
                         {
                             continue;
                         }
 
-                        foreach (int j in list)
+                        budget--;
+                        Point2D d = points[j] - points[k];
+                        double distance = d.Length;
+                        if (distance >= MinimumSeparation)
                         {
-                            if (j <= k)
-                            {
-                                continue;
-                            }
-
-                            Point2D d = points[j] - points[k];
-                            double distance = d.Length;
-                            if (distance >= MinimumSeparation)
-                            {
-                                continue;
-                            }
-
-                            crowded = true;
-                            Point2D direction = distance > 1e-9 ? d * (1 / distance) : Point2D.FromAngle((k * 2.399963) + j);
-                            Point2D shift = direction * ((MinimumSeparation - distance) * 0.25);
-                            push[k] -= shift;
-                            push[j] += shift;
+                            continue;
                         }
+
+                        crowded = true;
+                        Point2D direction = distance > 1e-9 ? d * (1 / distance) : Point2D.FromAngle((k * 2.399963) + j);
+                        Point2D shift = direction * ((MinimumSeparation - distance) * 0.25);
+                        push[k] -= shift;
+                        push[j] += shift;
                     }
                 }
             }
@@ -221,5 +252,28 @@ public static class ResidueLayout
                 points[k] += push[k];
             }
         }
+    }
+
+    private static long CellOf(double coordinate, double cell) =>
+        (long)Math.Clamp(Math.Floor(coordinate / cell), -CellLimit, CellLimit);
+
+    /// <summary>The first position in <paramref name="sorted"/> whose key is not less than <paramref name="key"/>.</summary>
+    private static int LowerBound((long Row, long Column, int Index)[] sorted, (long Row, long Column, int Index) key)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (sorted[middle].CompareTo(key) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 }
