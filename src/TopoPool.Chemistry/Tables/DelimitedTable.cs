@@ -20,7 +20,8 @@ namespace TopoPool.Chemistry.Tables;
 /// and are not records.</item>
 /// <item>Quoting follows RFC 4180: a field that starts with a quote (spaces around it are dropped) ends at the matching
 /// quote and may hold separators, line breaks and doubled quotes (<c>""</c> for one). Unquoted text is kept exactly as
-/// written, spaces included; a quote inside unquoted text is kept as text in a row on one line.</item>
+/// written, spaces included; a quote inside unquoted text is text (<c>5" disk</c>): the CSV library would let it open a
+/// quoted run over the lines that follow, so such a row is read again from its own line.</item>
 /// <item>Malformed rows, reported and skipped (the record keeps its number, its values are empty strings): a row whose
 /// field count differs from the header's; a quoted field with text after its closing quote or no closing quote; and a
 /// row that spans several lines and is not a well-formed row with the header's field count. The last case is what a
@@ -109,7 +110,7 @@ public sealed class DelimitedTable : IDisposable
 
     /// <summary>Opens the table at <paramref name="path"/> and reads its header.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The header cannot be read (a quote in it is never closed).</exception>
+    /// <exception cref="TableHeaderException">The header cannot be read (a quote in it is never closed).</exception>
     public static DelimitedTable Open(string path, DelimitedTableOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -191,7 +192,7 @@ public sealed class DelimitedTable : IDisposable
 
         if (header.Problem is not null)
         {
-            throw new InvalidDataException($"{Source} line {header.Line}: the header cannot be read: {header.Problem}");
+            throw new TableHeaderException(Source, header.Line, header.Problem);
         }
 
         return (header.Line, header.Fields!.Select(name => name.Trim()).ToImmutableArray());
@@ -261,9 +262,12 @@ public sealed class DelimitedTable : IDisposable
             catch (Exception e) when (e is NotSupportedException or InvalidDataException)
             {
                 // The library gave up on the row starting here (it outgrew the longest row it reads).
-                string problem = DescribeUnreadableRow(start);
+                string firstLine = FirstLineOfRow(start);
                 OpenReaderAt(start + 1);
-                return new ParsedRow(start, null, problem);
+                return LenientRow(start, firstLine, expectedFields)
+                    ?? new ParsedRow(start, null, DelimitedField.OpenQuoteIndex(firstLine) is int open and >= 0
+                        ? $"a quote opened at column {open + 1} is never closed"
+                        : $"the row is longer than {MaxRowLength:N0} characters");
             }
 
             if (!any)
@@ -305,7 +309,9 @@ public sealed class DelimitedTable : IDisposable
             if (!multiLine)
             {
                 string? problem = fieldProblem ?? (countIsWrong ? $"expected {expectedFields} fields as in the header, found {fields.Length}" : null);
-                return new ParsedRow(start, problem is null ? fields : null, problem);
+                return problem is null
+                    ? new ParsedRow(start, fields, null)
+                    : (text.Contains('"') ? LenientRow(start, text, expectedFields) : null) ?? new ParsedRow(start, null, problem);
             }
 
             int swallowed = -1;
@@ -321,8 +327,9 @@ public sealed class DelimitedTable : IDisposable
             string multiLineProblem = swallowed >= 0
                 ? $"{OpenQuote(text)} is not closed on its line (the row would run on to line {end - 1} and swallow line {start + swallowed}, a complete row)"
                 : DescribeMultiLineRow(text, end - 1, fields.Length, countIsWrong ? expectedFields : -1);
+            ParsedRow? lenient = LenientRow(start, text[..text.IndexOfAny('\r', '\n')], expectedFields);
             OpenReaderAt(start + 1);
-            return new ParsedRow(start, null, multiLineProblem);
+            return lenient ?? new ParsedRow(start, null, multiLineProblem);
         }
     }
 
@@ -415,29 +422,35 @@ public sealed class DelimitedTable : IDisposable
         return $"{quote} is not closed on its line (the row would run on to line {lastLine}{fields})";
     }
 
-    /// <summary>Why the library refused the row starting at <paramref name="line"/>, from that line's text.</summary>
-    private string DescribeUnreadableRow(int line)
-    {
-        long? offset = lineStarts.OffsetOfLine(line);
-        int open = -1;
-        if (offset is long at)
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            stream.Position = at;
-            using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
-            var first = new StringBuilder();
-            int c;
-            while (first.Length < MaxDiagnosedLineLength && (c = text.Read()) >= 0 && c is not '\r' and not '\n')
-            {
-                first.Append((char)c);
-            }
+    /// <summary>
+    /// The row read from its first line alone, the way a person reads it (<see cref="LenientLine"/>): for a row the
+    /// library ran on past its line because of a quote inside text (<c>5" disk</c>). Null unless that gives a
+    /// well-formed row with the expected number of fields.
+    /// </summary>
+    private ParsedRow? LenientRow(int line, ReadOnlySpan<char> firstLine, int expectedFields) =>
+        LenientLine.TrySplit(firstLine, Separator, out string[] fields) && (expectedFields < 0 || fields.Length == expectedFields)
+            ? new ParsedRow(line, fields, null)
+            : null;
 
-            open = DelimitedField.OpenQuoteIndex(first.ToString());
+    /// <summary>The text of <paramref name="line"/> (at most its first million characters), for a row the library refused.</summary>
+    private string FirstLineOfRow(int line)
+    {
+        if (lineStarts.OffsetOfLine(line) is not long at)
+        {
+            return string.Empty;
         }
 
-        return open >= 0
-            ? $"a quote opened at column {open + 1} is never closed"
-            : $"the row is longer than {MaxRowLength:N0} characters";
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        stream.Position = at;
+        using var text = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false);
+        var first = new StringBuilder();
+        int c;
+        while (first.Length < MaxDiagnosedLineLength && (c = text.Read()) >= 0 && c is not '\r' and not '\n')
+        {
+            first.Append((char)c);
+        }
+
+        return first.ToString();
     }
 
     /// <summary>Reads on from the start of <paramref name="line"/>: a fresh library reader over the rest of the file.</summary>

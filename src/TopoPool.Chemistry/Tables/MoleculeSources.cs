@@ -123,7 +123,7 @@ public static class MoleculeSources
         {
             return DelimitedTable.OpenNamed(path, source);
         }
-        catch (InvalidDataException e)
+        catch (TableHeaderException e)
         {
             return mustBeTable ? throw new MoleculeSourceException(e.Message) : null;
         }

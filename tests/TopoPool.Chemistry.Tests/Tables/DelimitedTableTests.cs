@@ -171,11 +171,28 @@ public sealed class DelimitedTableTests
     }
 
     [Fact]
-    public void A_stray_quote_that_swallows_lines_costs_only_its_row()
+    public void A_lone_quote_inside_text_is_text_and_swallows_nothing()
     {
-        var read = ReadText("a,b,c\n1,ab\"c,2\n3,4,5\n6,\"x\",7\n8,9,10\n");
+        var read = ReadText("a,b,c\n1,5\" disk,2\n3,4,5\n6,\"x\",7\n8,9,10\n");
 
-        Assert.Equal([["3", "4", "5"], ["6", "x", "7"], ["8", "9", "10"]], read.ValidValues);
+        Assert.Equal([["1", "5\" disk", "2"], ["3", "4", "5"], ["6", "x", "7"], ["8", "9", "10"]], read.ValidValues);
+        Assert.Empty(read.Errors);
+    }
+
+    [Fact]
+    public void Quotes_inside_unquoted_text_are_text_and_empty_fields_are_kept()
+    {
+        var read = ReadText("a,b,c\nab\"c,,\" q \"\n");
+
+        Assert.Equal([["ab\"c", "", " q "]], read.ValidValues);
+    }
+
+    [Fact]
+    public void A_lone_quote_in_a_row_with_the_wrong_field_count_costs_only_its_row()
+    {
+        var read = ReadText("a,b,c\n1,ab\"c\n3,4,5\n6,\"x\",7\n");
+
+        Assert.Equal([["3", "4", "5"], ["6", "x", "7"]], read.ValidValues);
         TableRecord bad = Assert.Single(read.Errors);
         Assert.Equal((2, "a quote opened at column 5 is never closed"), (bad.Line, bad.Error));
     }
@@ -185,10 +202,23 @@ public sealed class DelimitedTableTests
     {
         var read = ReadText("id,smiles,y\n5,\"unterminated,3\n6,CCCl,6\n7,CC\"C,7\n8,CCBr,8\n");
 
-        Assert.Equal([["6", "CCCl", "6"], ["8", "CCBr", "8"]], read.ValidValues);
+        Assert.Equal([["6", "CCCl", "6"], ["7", "CC\"C", "7"], ["8", "CCBr", "8"]], read.ValidValues);
         Assert.Equal(
-            [(2, "a quote opened at column 3 is not closed on its line (the row would run on to line 4)"), (4, "a quote opened at column 5 is never closed")],
+            [(2, "a quote opened at column 3 is not closed on its line (the row would run on to line 4)")],
             read.Errors.Select(e => (e.Line, e.Error!)));
+    }
+
+    [Fact]
+    public void A_row_that_would_swallow_a_complete_row_is_malformed_and_the_row_is_kept()
+    {
+        // Row 2 lost the quote that closed its note, row 4 lost the quote that opened its own: read by the book, row 2's
+        // note would run over row 3 and end at row 4's stray quote.
+        var read = ReadText("id,smiles,note\n2,CCO,\"a\n3,CCN,b\n4,CCC,c\"\n5,CCBr,e\n");
+
+        Assert.Contains(["3", "CCN", "b"], read.ValidValues);
+        Assert.Contains(["5", "CCBr", "e"], read.ValidValues);
+        Assert.Equal("a quote opened at column 7 is not closed on its line (the row would run on to line 4 and swallow line 3, a complete row)",
+            read.Errors.First().Error);
     }
 
     [Fact]
@@ -228,7 +258,7 @@ public sealed class DelimitedTableTests
         using var folder = new ScratchFolder();
         string path = folder.Write("bad-header.csv", "\"smiles,y\n1,2\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => DelimitedTable.Open(path));
+        var error = Assert.Throws<TableHeaderException>(() => DelimitedTable.Open(path));
 
         Assert.Equal("bad-header.csv line 1: the header cannot be read: a quote opened at column 1 is never closed", error.Message);
     }
