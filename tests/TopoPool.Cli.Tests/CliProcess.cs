@@ -13,9 +13,11 @@ public static class CliProcess
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, bool TimedOut = false);
 
-    public static Result Run(string? standardInput, params string[] args) => Run(standardInput, null, args);
+    public static Result Run(string? standardInput, params string[] args) => RunIn(standardInput, null, args);
 
-    public static Result Run(string? standardInput, string? workingDirectory, params string[] args)
+    /// <summary>As <see cref="Run(string?, string[])"/>, in <paramref name="workingDirectory"/>. A name of its own: as an
+    /// overload of <c>Run</c>, a call <c>Run(null, "featurize", "--smiles", "CCO")</c> bound "featurize" to the folder.</summary>
+    public static Result RunIn(string? standardInput, string? workingDirectory, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "topopool.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
