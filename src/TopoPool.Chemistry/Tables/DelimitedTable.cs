@@ -327,7 +327,8 @@ public sealed class DelimitedTable : IDisposable
             string multiLineProblem = swallowed >= 0
                 ? $"{OpenQuote(text)} is not closed on its line (the row would run on to line {end - 1} and swallow line {start + swallowed}, a complete row)"
                 : DescribeMultiLineRow(text, end - 1, fields.Length, countIsWrong ? expectedFields : -1);
-            ParsedRow? lenient = LenientRow(start, text[..text.IndexOfAny('\r', '\n')], expectedFields);
+            int firstLineEnd = text.IndexOfAny('\r', '\n');
+            ParsedRow? lenient = LenientRow(start, firstLineEnd < 0 ? text : text[..firstLineEnd], expectedFields);
             OpenReaderAt(start + 1);
             return lenient ?? new ParsedRow(start, null, multiLineProblem);
         }

@@ -38,6 +38,19 @@ internal sealed class LineStartFinder : IDisposable
                 return line == target ? bufferStart + position : null;
             }
 
+            if (!afterCarriageReturn)
+            {
+                // Jump to the next line break (vectorised search).
+                int next = buffer.AsSpan(position, length - position).IndexOfAny((byte)'\r', (byte)'\n');
+                if (next < 0)
+                {
+                    position = length;
+                    continue;
+                }
+
+                position += next;
+            }
+
             byte b = buffer[position];
             if (afterCarriageReturn)
             {
