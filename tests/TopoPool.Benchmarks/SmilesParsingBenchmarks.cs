@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Chemistry.Tables;
 
 namespace TopoPool.Benchmarks;
 
@@ -120,18 +121,12 @@ public class SmilesParsingBenchmarks
         {
             if (File.Exists(candidate))
             {
-                return File.ReadLines(candidate).Skip(1).Where(l => l.Length > 0).Select(SmilesColumn).ToArray();
+                using var table = DelimitedTable.Open(candidate);
+                int drug = table.ColumnIndex("Drug");
+                return table.Read().Where(r => r.IsValid).Select(r => r.Values[drug]).ToArray();
             }
         }
 
         throw new FileNotFoundException($"{relative} not found above {Directory.GetCurrentDirectory()}; set TOPOPOOL_CACO2_CSV");
-    }
-
-    /// <summary>The Drug column of Drug_ID,Drug,Y (the ID may be quoted and hold commas; SMILES never do).</summary>
-    private static string SmilesColumn(string line)
-    {
-        int last = line.LastIndexOf(',');
-        int previous = line.LastIndexOf(',', last - 1);
-        return line.Substring(previous + 1, last - previous - 1);
     }
 }

@@ -38,7 +38,8 @@ public class ExplainCommandTests
         var list = Path.Combine(folder, "molecules.smi");
         File.WriteAllLines(list, ["CCO", "C1CC", "c1ccccc1O"]);
         var result = CliProcess.Run(null, "explain", "--input", list, "--svg", Path.Combine(folder, "m.svg"));
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCodes.SomeInputsSkipped, result.ExitCode);
+        Assert.Contains("molecules.smi line 2 (record 2): unclosed ring 1", result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
         Assert.Equal(2, lines[1].GetProperty("line").GetInt32());

@@ -29,10 +29,12 @@ public class FeaturizeCommandTests
         var file = Path.GetTempFileName();
         File.WriteAllLines(file, ["smiles", "CCO", "C1CC", "", "c1ccccc1 benzene", "[Xx]"]);
         var result = CliProcess.Run(null, "featurize", "--input", file);
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCodes.SomeInputsSkipped, result.ExitCode);
+        Assert.Equal(2, result.StandardError.Split('\n').Count(l => l.StartsWith("warning: ") && l.EndsWith("; skipped")));
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["CCO", "C1CC", "c1ccccc1", "[Xx]"], lines.Select(l => l.GetProperty("smiles").GetString()));
         Assert.Equal([2, 3, 5, 6], lines.Select(l => l.GetProperty("line").GetInt32()));
+        Assert.Equal([1, 2, 3, 4], lines.Select(l => l.GetProperty("row").GetInt32()));
         Assert.Contains("ring 1", lines[1].GetProperty("error").GetString());
         Assert.True(lines[2].TryGetProperty("features", out _));
         Assert.True(lines[3].TryGetProperty("error", out _));
@@ -49,11 +51,33 @@ public class FeaturizeCommandTests
     [Fact]
     public void A_csv_with_a_Drug_column_is_read_by_column()
     {
-        var file = Path.GetTempFileName();
+        var file = Path.ChangeExtension(Path.GetTempFileName(), ".csv");
         File.WriteAllLines(file, ["Drug_ID,Drug,Y", "\"a, quoted id\",CCN,1.5", "b,C(,2"]);
         var result = CliProcess.Run(null, "featurize", "--input", file);
+        Assert.Equal(ExitCodes.SomeInputsSkipped, result.ExitCode);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["CCN", "C("], lines.Select(l => l.GetProperty("smiles").GetString()));
         Assert.True(lines[1].TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public void Standard_input_is_read_with_a_dash_and_a_named_column_is_used()
+    {
+        var result = CliProcess.Run("id,product,smiles\n1,CCN,CCO\n", "featurize", "--input", "-", "--smiles-column", "product");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("CCN", json.RootElement.GetProperty("smiles").GetString());
+    }
+
+    [Fact]
+    public void An_invalid_smiles_option_is_an_error_line_and_exit_code_3()
+    {
+        var result = CliProcess.Run(null, "featurize", "--smiles", "C1CC");
+
+        Assert.Equal(ExitCodes.SomeInputsSkipped, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Contains("ring 1", json.RootElement.GetProperty("error").GetString());
+        Assert.StartsWith("warning: --smiles 'C1CC': unclosed ring 1", result.StandardError);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using SkiaSharp;
 using Svg.Skia;
 using Svg.Skia.TypefaceProviders;
+using TopoPool.Chemistry.Tables;
 using TopoPool.Training.Depiction;
 using Xunit;
 
@@ -33,59 +34,22 @@ internal static class DepictionTestSupport
         throw new DirectoryNotFoundException("TopoPool.Functional.sln was not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The SMILES of the Caco2 (Wang) set, in file order: the 'Drug' column of a CSV whose names may be quoted.</summary>
+    /// <summary>The SMILES of the Caco2 (Wang) set, in file order: its 'Drug' column, read with <see cref="DelimitedTable"/>.</summary>
     public static IReadOnlyList<string> Caco2Smiles()
     {
         string path = Path.Combine(SharedDirectory, "data", "tdc", "caco2_wang.csv");
         Assert.True(File.Exists(path), $"missing data file {path}");
-        var lines = File.ReadAllLines(path);
-        var header = SplitCsv(lines[0]);
-        int column = header.IndexOf("Drug");
+        using var table = DelimitedTable.Open(path);
+        int column = table.ColumnIndex("Drug");
         Assert.True(column >= 0, "no Drug column in " + path);
-        return lines.Skip(1).Where(l => l.Length > 0).Select(l => SplitCsv(l)[column]).ToList();
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        var smiles = new List<string>();
+        foreach (TableRecord record in table.Read())
         {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
+            Assert.True(record.IsValid, record.Describe(table.Source));
+            smiles.Add(record.Values[column]);
         }
 
-        fields.Add(field.ToString());
-        return fields;
+        return smiles;
     }
 
     /// <summary>

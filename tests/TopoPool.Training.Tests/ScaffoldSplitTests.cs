@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TopoPool.Chemistry.Tables;
 using TopoPool.Training.Data;
 using Xunit;
 
@@ -126,10 +127,14 @@ public class ScaffoldSplitTests
         // rows.csv (shared data) holds RDKit's Murcko scaffold SMILES of every row; our keys are spelled differently,
         // but must group the molecules exactly as RDKit's do.
         var rdkitScaffoldOf = new Dictionary<string, string>();
-        foreach (string line in File.ReadLines(Path.Combine(SharedData.Group(stem), "rows.csv")).Skip(1))
+        using (var rows = DelimitedTable.Open(Path.Combine(SharedData.Group(stem), "rows.csv")))
         {
-            List<string> fields = SplitCsvLine(line); // row, Drug_ID, Drug, Y, scaffold, split
-            rdkitScaffoldOf[fields[2]] = fields[4];
+            int drug = rows.ColumnIndex("Drug"), scaffold = rows.ColumnIndex("scaffold");
+            foreach (TableRecord row in rows.Read())
+            {
+                Assert.True(row.IsValid, row.Describe(rows.Source));
+                rdkitScaffoldOf[row.Values[drug]] = row.Values[scaffold];
+            }
         }
 
         GraphDataset all = TdcDatasetReader.Read(SharedData.Tdc(stem + ".csv"), duplicates: DuplicateRows.MergeIntoOne);
@@ -140,37 +145,5 @@ public class ScaffoldSplitTests
         Assert.Equal(scaffolds, pairs.Select(p => p.Ours).Distinct().Count());
         Assert.Equal(scaffolds, pairs.Distinct().Count());
         Assert.All(pairs.Where(p => p.Rdkit.Length == 0), p => Assert.Equal("", p.Ours));
-    }
-
-    private static List<string> SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

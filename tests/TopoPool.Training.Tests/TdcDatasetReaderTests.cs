@@ -166,15 +166,56 @@ public class TdcDatasetReaderTests
     }
 
     [Fact]
-    public void An_unclosed_quote_keeps_the_rows_before_it_and_says_where_it_opened()
+    public void An_unclosed_quote_costs_only_its_row_and_says_where_it_opened()
     {
         using var temp = new TemporaryFolder();
         string path = temp.Write("open.csv", "Drug_ID,Drug,Y\na,CCO,1\n\"b,CCN,2\nc,CCC,3\n");
 
         GraphDataset data = TdcDatasetReader.Read(path);
 
-        Assert.Equal(["a"], data.Samples.Select(s => s.Id));
-        Assert.Contains("open.csv line 3: a quoted field opened here is never closed; the rest of the file was not read", data.Warnings);
+        Assert.Equal(["a", "c"], data.Samples.Select(s => s.Id));
+        Assert.Equal(["open.csv line 3: a quote opened at column 1 is never closed; row skipped"], data.Warnings);
+    }
+
+    [Fact]
+    public void Every_skipped_row_is_named_and_every_good_row_after_a_bad_one_is_kept()
+    {
+        var text = new System.Text.StringBuilder("Drug_ID,Drug,Y\n");
+        text.Append("open,\"CCO,1\n");                                 // line 2: a quote never closed
+        for (int i = 0; i < 18; i++)
+        {
+            text.Append(i % 2 == 0 ? $"bad{i},C1{new string('C', i + 2)},{i}\n" : $"ok{i},{new string('C', i + 1)},{i}\n");
+        }
+
+        using var temp = new TemporaryFolder();
+        GraphDataset data = TdcDatasetReader.Read(temp.Write("many.csv", text.ToString()));
+
+        Assert.Equal(Enumerable.Range(0, 18).Where(i => i % 2 == 1).Select(i => $"ok{i}"), data.Samples.Select(s => s.Id));
+        Assert.Equal(
+            ["many.csv line 2: a quote opened at column 6 is never closed; row skipped", .. Enumerable.Range(0, 18).Where(i => i % 2 == 0).Select(i => $"many.csv line {i + 3} (Drug_ID 'bad{i}'): ")],
+            data.Warnings.Select(w => w.StartsWith("many.csv line 2:") ? w : w[..(w.IndexOf("): ") + 3)]).Where(w => !w.Contains("repeat the SMILES")));
+    }
+
+    [Fact]
+    public void A_bad_smiles_shared_by_several_rows_names_every_line()
+    {
+        using var temp = new TemporaryFolder();
+        string path = temp.Write("dup.csv", "Drug_ID,Drug,Y\na,C1CC,1\nb,CCO,2\nc,C1CC,3\nd,C1CC,4\n");
+
+        GraphDataset data = TdcDatasetReader.Read(path);
+
+        Assert.Contains(data.Warnings, w => w.StartsWith("dup.csv line 2 (Drug_ID 'a'): invalid SMILES 'C1CC'") && w.EndsWith("; skipped (3 rows: lines 2, 4, 5)"));
+    }
+
+    [Fact]
+    public void A_header_that_cannot_be_read_names_the_file_and_line()
+    {
+        using var temp = new TemporaryFolder();
+        string path = temp.Write("header.csv", "\n\"Drug_ID,Drug,Y\nx,CCO,1\n");
+
+        var error = Assert.Throws<DatasetFormatException>(() => TdcDatasetReader.Read(path));
+
+        Assert.Equal("header.csv line 2: the header cannot be read: a quote opened at column 1 is never closed", error.Message);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Core;
 using TopoPool.Training.Data;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace TopoPool.Training.Tests;
@@ -136,80 +137,60 @@ public class TuDatasetReaderTests
     }
 
     [Fact]
-    public void A_truncated_graph_indicator_names_both_files_and_their_line_counts()
+    public void A_truncated_graph_indicator_costs_the_last_graph_only()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_graph_indicator.txt"));
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Equal("MUTAG_graph_indicator.txt has 3370 lines, MUTAG_node_labels.txt has 3371", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        Assert.Contains("MUTAG_node_labels.txt: has 3371 lines, MUTAG_graph_indicator.txt has 3370: the lines after line 3370 match no node; graph 188 skipped", data.Warnings);
     }
 
     [Fact]
-    public void A_line_cut_in_half_names_the_file_and_line()
+    public void A_line_cut_in_half_costs_its_graph_and_names_the_file_and_line()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
         string path = Path.Combine(folder, "MUTAG_A.txt");
         string text = File.ReadAllText(path).TrimEnd('\n');
-        File.WriteAllText(path, text[..^2]); // "..., 3371" loses its last digits and "x, " may remain
+        File.WriteAllText(path, text[..^6]); // the last line "3369, 3371" keeps "3369"
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Equal(7442, error.LineNumber);
-        Assert.StartsWith("MUTAG_A.txt line 7442: ", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        Assert.Contains(data.Warnings, w => w.StartsWith("MUTAG_A.txt line 7442: expected two node ids separated by a comma, found '3369'; graph 188 skipped"));
     }
 
     [Fact]
-    public void A_non_numeric_node_id_names_the_file_line_and_text()
+    public void A_non_numeric_node_id_costs_its_graph()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("PROTEINS"), "PROTEINS");
         ReplaceLine(Path.Combine(folder, "PROTEINS_A.txt"), 17, "x, 3");
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Equal("PROTEINS_A.txt line 17: expected two node ids separated by a comma, found 'x, 3'", error.Message);
-        Assert.Equal(17, error.LineNumber);
-        Assert.EndsWith("PROTEINS_A.txt", error.FilePath);
+        AssertKeptAsOriginal(data, SharedData.Tu("PROTEINS"), skipped: [1]);
+        Assert.Equal(["PROTEINS_A.txt line 17: expected two node ids separated by a comma, found 'x, 3'; graph 1 skipped"], data.Warnings);
     }
 
-    [Fact]
-    public void An_out_of_range_node_id_names_the_file_line_and_range()
+    [Theory]
+    [InlineData(5, "4000, 1", "MUTAG_A.txt line 5: node id 4000 is out of range 1..3371 (the graph indicator file has 3371 lines); graph 1 skipped")]
+    [InlineData(1, "0, 1", "MUTAG_A.txt line 1: node id 0 is out of range 1..3371 (the graph indicator file has 3371 lines); graph 1 skipped")]
+    [InlineData(3, "3, 3371", "MUTAG_A.txt line 3: the edge 3, 3371 joins graph 1 and graph 188 (see MUTAG_graph_indicator.txt lines 3 and 3371); graph 1 skipped")]
+    public void An_impossible_edge_costs_the_graph_its_line_is_in(int line, string text, string warning)
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
-        ReplaceLine(Path.Combine(folder, "MUTAG_A.txt"), 5, "4000, 1");
+        ReplaceLine(Path.Combine(folder, "MUTAG_A.txt"), line, text);
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.StartsWith("MUTAG_A.txt line 5: node id 4000 is out of range 1..3371", error.Message);
-    }
-
-    [Fact]
-    public void A_zero_node_id_is_out_of_range_because_ids_are_one_based()
-    {
-        using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
-        ReplaceLine(Path.Combine(folder, "MUTAG_A.txt"), 1, "0, 1");
-
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
-
-        Assert.StartsWith("MUTAG_A.txt line 1: node id 0 is out of range 1..3371", error.Message);
-    }
-
-    [Fact]
-    public void An_edge_between_two_graphs_names_the_line_and_both_graphs()
-    {
-        using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
-        ReplaceLine(Path.Combine(folder, "MUTAG_A.txt"), 3, "3, 3371");
-
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
-
-        Assert.StartsWith("MUTAG_A.txt line 3: the edge 3, 3371 joins graph 1 and graph 188", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [1]);
+        Assert.Equal([warning], data.Warnings);
     }
 
     [Fact]
@@ -225,51 +206,86 @@ public class TuDatasetReaderTests
     }
 
     [Fact]
-    public void A_truncated_graph_label_file_puts_a_graph_id_out_of_range()
+    public void A_truncated_graph_label_file_costs_the_unlabelled_graph_and_the_one_before_it()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_graph_labels.txt"));
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Matches(@"^MUTAG_graph_indicator\.txt line \d+: graph id 188 is out of range 1\.\.187 \(MUTAG_graph_labels\.txt has 187 lines\)$", error.Message);
+        // Graph 188's nodes name a graph that no longer exists; which of them belonged to graph 187 cannot be told.
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [187, 188]);
+        Assert.Contains(data.Warnings, w => Regex.IsMatch(w, @"^MUTAG_graph_indicator\.txt lines \d+-3371: graph id 188 is out of range 1\.\.187 \(MUTAG_graph_labels\.txt has 187 lines\); graph 187 skipped$"));
     }
 
     [Fact]
-    public void A_non_numeric_graph_label_names_the_file_and_line()
+    public void A_non_numeric_graph_label_costs_that_graph()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("ENZYMES"), "ENZYMES");
         ReplaceLine(Path.Combine(folder, "ENZYMES_graph_labels.txt"), 42, "six");
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Equal("ENZYMES_graph_labels.txt line 42: expected an integer graph label, found 'six'", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("ENZYMES"), skipped: [42]);
+        Assert.Equal(["ENZYMES_graph_labels.txt line 42: expected an integer graph label, found 'six'; graph 42 skipped"], data.Warnings);
     }
 
     [Fact]
-    public void An_empty_line_inside_a_file_names_its_line()
+    public void An_empty_line_inside_a_file_costs_its_graph()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
         ReplaceLine(Path.Combine(folder, "MUTAG_node_labels.txt"), 10, "");
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.StartsWith("MUTAG_node_labels.txt line 10: the line is empty", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [1]);
+        Assert.Equal(["MUTAG_node_labels.txt line 10: the line is empty; graph 1 skipped"], data.Warnings);
     }
 
     [Fact]
-    public void Edge_labels_must_match_the_edges_line_for_line()
+    public void Edge_labels_short_of_the_edges_cost_the_unlabelled_edges_graph()
     {
         using var temp = new TemporaryFolder();
         string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_edge_labels.txt"));
 
-        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
+        GraphDataset data = TuDatasetReader.Read(folder);
 
-        Assert.Equal("MUTAG_A.txt has 7442 lines, MUTAG_edge_labels.txt has 7441", error.Message);
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        Assert.Equal(["MUTAG_edge_labels.txt: has 7441 lines, MUTAG_A.txt has 7442: edge 7442 has no line; graph 188 skipped"], data.Warnings);
+    }
+
+    [Fact]
+    public void A_corrupted_graph_indicator_line_at_a_boundary_is_placed_by_its_edges()
+    {
+        using var temp = new TemporaryFolder();
+        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string[] indicator = File.ReadAllLines(Path.Combine(folder, "MUTAG_graph_indicator.txt"));
+        int firstOfGraph2 = Array.IndexOf(indicator, "2") + 1;
+        ReplaceLine(Path.Combine(folder, "MUTAG_graph_indicator.txt"), firstOfGraph2, "two");
+
+        GraphDataset data = TuDatasetReader.Read(folder);
+
+        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [2]);
+    }
+
+    [Fact]
+    public void A_dataset_left_with_no_graph_is_refused_naming_its_files()
+    {
+        using var temp = new TemporaryFolder();
+        temp.Write("TOY/TOY_A.txt", "1, 2\n2, 1\n");
+        temp.Write("TOY/TOY_graph_indicator.txt", "1\n1\n");
+        temp.Write("TOY/TOY_graph_labels.txt", "one\n");
+
+        var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(Path.Combine(temp.Path, "TOY")));
+
+        Assert.Equal(
+            "TOY has no graph left to read: each of its 1 graphs is touched by a corrupted line of TOY_A.txt, TOY_graph_indicator.txt, TOY_graph_labels.txt " +
+            "(the first: TOY_graph_labels.txt line 1: expected an integer graph label, found 'one'; graph 1 skipped)",
+            error.Message);
     }
 
     [Fact]
@@ -305,6 +321,24 @@ public class TuDatasetReaderTests
 
         Assert.Equal("MUTAG", mutag.Name);
         Assert.Equal(188, mutag.Count);
+    }
+
+    /// <summary>The dataset read from <paramref name="originalFolder"/> without the <paramref name="skipped"/> graphs
+    /// (1-based), every other graph identical and in order.</summary>
+    internal static void AssertKeptAsOriginal(GraphDataset data, string originalFolder, int[] skipped)
+    {
+        GraphDataset original = TuDatasetReader.Read(originalFolder);
+        var expected = original.Samples.Where((_, g) => !skipped.Contains(g + 1)).ToList();
+        Assert.Equal(expected.Select(s => s.Id), data.Samples.Select(s => s.Id));
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Graph, data[i].Graph);
+            Assert.Equal(expected[i].ClassIndex, data[i].ClassIndex);
+            Assert.Equal(expected[i].EdgeLabels.ToArray(), data[i].EdgeLabels.ToArray());
+        }
+
+        Assert.Equal(original.NodeFeatureWidth, data.NodeFeatureWidth);
+        Assert.Equal(original.ClassNames, data.ClassNames);
     }
 
     internal static int IsolatedNodes(Graph graph)

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using TopoPool.Chemistry;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Chemistry.Tables;
 using TopoPool.Training.Explanations;
 
 namespace TopoPool.Cli.Commands;
@@ -10,7 +12,9 @@ namespace TopoPool.Cli.Commands;
 /// <c>topopool explain [--model FILE] (--smiles S | --input FILE | --pdb FILE...) [--svg FILE]</c>: each molecule's or
 /// protein's clusters as one JSON line (members with element or residue, peak, weight, node scores) and, with
 /// <c>--svg</c>, a drawing (one file per input when there are several: <c>name.1.svg</c>, <c>name.2.svg</c>, …).
-/// Without <c>--model</c> a seeded, untrained GCN + TopoPool model shows the mechanics.
+/// Without <c>--model</c> a seeded, untrained GCN + TopoPool model shows the mechanics. An input it cannot read — a bad
+/// record of <c>--input</c>, a PDB file that is missing or has no residue — is reported on standard error (records also
+/// get an error line on standard output) and the others are explained: exit code 3. Nothing readable at all: exit 2.
 /// </summary>
 public static class ExplainCommand
 {
@@ -18,83 +22,153 @@ public static class ExplainCommand
     {
         var model = new Option<string?>("--model") { Description = "weights written by `topopool train --out` (a seedN.weights file or its folder)" };
         var smiles = new Option<string?>("--smiles") { Description = "one SMILES string" };
-        var input = new Option<FileInfo?>("--input") { Description = "SMILES file (one per line, or CSV/TSV with a Drug or smiles column), or a .pdb file" };
+        var input = MoleculeInputs.InputOption("; a .pdb file is read as --pdb");
+        var smilesColumn = MoleculeInputs.SmilesColumnOption();
         var pdb = new Option<FileInfo[]>("--pdb") { Description = "one or more PDB files (residue graphs)", AllowMultipleArgumentsPerToken = true };
         var svg = new Option<string?>("--svg") { Description = "draw each input's clusters into this SVG file" };
         var summary = new Option<bool>("--summary") { Description = "end with the substructures that most often form the highest-weighted cluster" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var command = new Command("explain", "Show the clusters a TopoPool model finds in molecules or proteins, as JSON and SVG")
         {
-            model, smiles, input, pdb, svg, summary, device,
+            model, smiles, input, smilesColumn, pdb, svg, summary, device,
         };
         command.SetAction(result =>
         {
-            var inputs = Inputs(result.GetValue(smiles), result.GetValue(input), result.GetValue(pdb) ?? []);
-            var modelPath = result.GetValue(model);
+            var one = result.GetValue(smiles);
+            var path = result.GetValue(input);
+            var pdbs = (result.GetValue(pdb) ?? []).Select(f => f.FullName).ToList();
+            if (path is not null && Path.GetExtension(path).ToLowerInvariant() is ".pdb" or ".ent")
+            {
+                pdbs.Add(path);
+                path = null;
+            }
+
+            bool molecules = one is not null || path is not null;
+            if (molecules && pdbs.Count > 0) throw new InputException("explain molecules and proteins in separate runs (their models read different features)");
+            if (!molecules && pdbs.Count == 0) throw new InputException("give --smiles, --input or --pdb");
             var on = ModelChoices.Device(result.GetValue(device)!);
-            bool proteins = inputs.Any(i => i.Protein is not null);
-            if (proteins && inputs.Any(i => i.Protein is null)) throw new InputException("explain molecules and proteins in separate runs (their models read different features)");
-            using var explainer = modelPath is not null ? StructureExplainer.Load(modelPath, on)
-                : StructureExplainer.Untrained(on, proteins ? ResidueFeatures.Width : TdcAtomFeatures.Width);
+            using IMoleculeSource? source = path is null ? null : MoleculeInputs.Open(path, result.GetValue(smilesColumn));
+            int skipped = 0;
+            List<Item> proteins = ReadProteins(pdbs, ref skipped);
+
+            using var explainer = result.GetValue(model) is { } modelPath ? StructureExplainer.Load(modelPath, on)
+                : StructureExplainer.Untrained(on, pdbs.Count > 0 ? ResidueFeatures.Width : TdcAtomFeatures.Width);
             var svgPath = result.GetValue(svg);
             var explained = new List<StructureExplanation>();
             int index = 0;
-            foreach (var item in inputs)
+            using var items = new Lookahead<Item>(Molecules(one, source).Concat(proteins));
+            foreach (var item in items)
             {
                 index++;
                 StructureExplanation explanation;
                 try
                 {
-                    explanation = item.Protein is { } protein ? explainer.ExplainProtein(protein, item.Name) : explainer.ExplainSmiles(item.Name);
+                    explanation = item.Protein is { } protein ? explainer.ExplainProtein(protein, item.Name)
+                        : item.Molecule is { } molecule ? explainer.ExplainMolecule(molecule, item.Name)
+                        : throw new ArgumentException(item.Error);
                 }
-                catch (Exception e) when (e is SmilesException or ArgumentException)
+                catch (ArgumentException e)
                 {
+                    skipped++;
                     Console.Out.WriteLine(ErrorLine(item, e.Message));
+                    MoleculeInputs.ReportSkipped(item.Where, e.Message);
                     continue;
                 }
+
                 string? file = null;
                 if (svgPath is not null)
                 {
-                    file = inputs.Count == 1 ? svgPath : NumberedPath(svgPath, index);
+                    file = items.IsSingle ? svgPath : NumberedPath(svgPath, index);
                     File.WriteAllText(file, explanation.ToSvg());
                 }
+
                 explained.Add(explanation);
                 Console.Out.WriteLine(explanation.ToJson(explainer.Model, file));
             }
+
+            if (index == 0)
+            {
+                throw source is not null ? MoleculeInputs.NoMolecules(source) : new InputException("no protein could be read (see the warnings above)");
+            }
+
             if (result.GetValue(summary))
                 Console.Out.WriteLine(StrongestClusterSummary.ToMarkdown(StrongestClusterSummary.Summarize(explained)));
-            return 0;
+            return ExitCodes.Done(skipped);
         });
         return command;
     }
 
-    private sealed record Item(string Name, int? Line, Protein? Protein);
+    /// <summary>One input to explain: a molecule, a protein, or a record that could not be read (<see cref="Error"/>).</summary>
+    private sealed record Item(string Name, string Where, int? Row, int? Line, Molecule? Molecule, Protein? Protein, string? Error);
 
-    private static List<Item> Inputs(string? smiles, FileInfo? input, FileInfo[] pdbs)
+    private static IEnumerable<Item> Molecules(string? smiles, IMoleculeSource? source)
     {
-        var items = new List<Item>();
-        if (smiles is not null) items.Add(new Item(smiles, null, null));
-        if (input is not null)
+        if (smiles is not null)
         {
-            if (input.Extension.ToLowerInvariant() is ".pdb" or ".ent") pdbs = [.. pdbs, input];
-            else items.AddRange(SmilesInputs.Read(input).Select(s => new Item(s.Smiles, s.Line, null)));
+            yield return SmilesReader.TryParse(SmilesFragments.Longest(smiles), out var molecule, out var error)
+                ? new Item(smiles, $"--smiles '{smiles}'", null, null, molecule, null, null)
+                : new Item(smiles, $"--smiles '{smiles}'", null, null, null, null, error.Reason);
         }
-        foreach (var file in pdbs)
+
+        if (source is null)
         {
-            if (!file.Exists) throw new InputException($"{file.FullName}: no such file");
-            var read = PdbReader.ReadFile(file.FullName);
-            foreach (var error in read.Errors) Console.Error.WriteLine($"warning: {file.Name} line {error.Line}: {error.Reason}");
-            if (read.Protein.Residues.Count == 0) throw new InputException($"{file.Name}: no residue with a C-alpha atom");
-            items.Add(new Item(file.Name, null, read.Protein));
+            yield break;
         }
-        if (items.Count == 0) throw new InputException("give --smiles, --input or --pdb");
-        return items;
+
+        foreach (MoleculeRecord record in source.Read())
+        {
+            string name = record.Smiles ?? $"{source.Source} record {record.Row}";
+            yield return new Item(name, $"{source.Source} line {record.Line} (record {record.Row})", record.Row, record.Line, record.Molecule, null, record.Error);
+        }
     }
 
-    private static string ErrorLine(Item item, string message) =>
-        System.Text.Json.JsonSerializer.Serialize(item.Line is int line
-            ? new Dictionary<string, object> { ["input"] = item.Name, ["line"] = line, ["error"] = message }
-            : new Dictionary<string, object> { ["input"] = item.Name, ["error"] = message });
+    /// <summary>
+    /// Every PDB file that can be read; one that is missing, not a file, unreadable or without a residue is reported on
+    /// standard error and skipped. When none can be read, nothing is done: the one error names them all.
+    /// </summary>
+    private static List<Item> ReadProteins(List<string> paths, ref int skipped)
+    {
+        var proteins = new List<Item>();
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            string name = Path.GetFileName(path);
+            string? problem = null;
+            if (Directory.Exists(path)) problem = $"{path}: is a folder, not a file";
+            else if (!File.Exists(path)) problem = $"{path}: no such file";
+            else
+            {
+                try
+                {
+                    var read = PdbReader.ReadFile(path);
+                    foreach (var error in read.Errors) Console.Error.WriteLine($"warning: {name} line {error.Line}: {error.Reason}");
+                    skipped += read.Errors.Count;
+                    if (read.Protein.Residues.Count == 0) problem = $"{name}: no residue with a C-alpha atom";
+                    else proteins.Add(new Item(name, name, null, null, null, read.Protein, null));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problem = $"{name}: cannot be read ({e.Message})";
+                }
+            }
+
+            if (problem is not null) problems.Add(problem);
+        }
+
+        if (proteins.Count == 0 && problems.Count > 0) throw new InputException(string.Join("; ", problems));
+        foreach (var problem in problems) Console.Error.WriteLine($"warning: {problem}; skipped");
+        skipped += problems.Count;
+        return proteins;
+    }
+
+    private static string ErrorLine(Item item, string message)
+    {
+        var fields = new Dictionary<string, object> { ["input"] = item.Name };
+        if (item.Row is int row) fields["row"] = row;
+        if (item.Line is int line) fields["line"] = line;
+        fields["error"] = message;
+        return System.Text.Json.JsonSerializer.Serialize(fields);
+    }
 
     private static string NumberedPath(string path, int index)
     {

@@ -4,56 +4,84 @@ using System.Text.Json;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Chemistry.Tables;
 
 namespace TopoPool.Cli.Commands;
 
 /// <summary>
-/// <c>topopool featurize (--smiles S | --input FILE) [--schema tdc]</c>: one JSON line per input molecule, in input
-/// order — <c>{"smiles", "atoms", "features", "edges"}</c> or <c>{"smiles", "line"?, "error"}</c> — and it goes on
-/// after a line it cannot read.
+/// <c>topopool featurize (--smiles S | --input FILE) [--smiles-column COL] [--schema tdc]</c>: one JSON line per input
+/// record, in input order — <c>{"smiles", "row", "line", "atoms", "features", "edges"}</c>, or
+/// <c>{"smiles", "row", "line", "error"}</c> for a record it cannot read (a bad row of a table, a SMILES that does not
+/// parse), which is also reported on standard error; it goes on with the next record. Exit code 3 when anything was
+/// skipped, 2 when the input cannot be read at all or holds no record.
 /// </summary>
 public static class FeaturizeCommand
 {
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var smiles = new Option<string?>("--smiles") { Description = "one SMILES string" };
-        var input = new Option<FileInfo?>("--input") { Description = "a file: one SMILES per line, or a CSV/TSV with a Drug or smiles column" };
+        var input = MoleculeInputs.InputOption();
+        var smilesColumn = MoleculeInputs.SmilesColumnOption();
         var schema = new Option<string>("--schema") { Description = "feature schema", DefaultValueFactory = _ => "tdc" };
         schema.AcceptOnlyFromAmong("tdc");
-        var command = new Command("featurize", "Turn SMILES into TDC atom features and bond lists, one JSON line per molecule") { smiles, input, schema };
+        var command = new Command("featurize", "Turn SMILES into TDC atom features and bond lists, one JSON line per molecule")
+        {
+            smiles, input, smilesColumn, schema,
+        };
         command.SetAction(result =>
         {
             var one = result.GetValue(smiles);
-            var file = result.GetValue(input);
-            if ((one is null) == (file is null)) throw new InputException("give exactly one of --smiles or --input");
-            var molecules = one is not null ? [(one, (int?)null)] : SmilesInputs.Read(file!);
+            var path = result.GetValue(input);
+            if ((one is null) == (path is null)) throw new InputException("give exactly one of --smiles or --input");
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
-            foreach (var (text, line) in molecules)
-                output.WriteLine(FeaturizeLine(text, line));
-            return 0;
+            if (one is not null)
+            {
+                bool read = SmilesReader.TryParse(SmilesFragments.Longest(one), out var molecule, out var error);
+                output.WriteLine(JsonLine(one, null, null, molecule, error?.Reason));
+                output.Flush();
+                if (!read) MoleculeInputs.ReportSkipped($"--smiles '{one}'", error!.Reason);
+                return ExitCodes.Done(read ? 0 : 1);
+            }
+
+            using IMoleculeSource source = MoleculeInputs.Open(path!, result.GetValue(smilesColumn));
+            int records = 0, skipped = 0;
+            foreach (MoleculeRecord record in source.Read())
+            {
+                records++;
+                output.WriteLine(JsonLine(record.Smiles, record.Row, record.Line, record.Molecule, record.Error));
+                if (!record.IsValid)
+                {
+                    skipped++;
+                    output.Flush(); // keep the error line before its report when both streams go to one terminal
+                    MoleculeInputs.ReportSkipped($"{source.Source} line {record.Line} (record {record.Row})", record.Error);
+                }
+            }
+
+            output.Flush();
+            if (records == 0) throw MoleculeInputs.NoMolecules(source);
+            return ExitCodes.Done(skipped);
         });
         return command;
     }
 
-    /// <summary>The JSON line for one input SMILES (its longest fragment is featurized, as BENCHMARK.md says).</summary>
-    public static string FeaturizeLine(string smiles, int? line)
+    /// <summary>The JSON line of one input: the molecule's atoms, TDC features and bonds, or the error.</summary>
+    private static string JsonLine(string? smiles, int? row, int? line, Molecule? molecule, string? error)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
-            json.WriteString("smiles", smiles);
+            if (smiles is null) json.WriteNull("smiles");
+            else json.WriteString("smiles", smiles);
+            if (row is int r) json.WriteNumber("row", r);
             if (line is int l) json.WriteNumber("line", l);
-            if (!SmilesReader.TryParse(SmilesFragments.Longest(smiles), out var molecule, out var error))
-            {
-                json.WriteString("error", error!.ToString());
-            }
-            else
-            {
-                WriteMolecule(json, molecule!);
-            }
+            if (molecule is null) json.WriteString("error", error ?? "no molecule");
+            else WriteMolecule(json, molecule);
             json.WriteEndObject();
         }
+
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 

@@ -2,6 +2,7 @@ using TopoPool.Core.Pipelines;
 using System.Globalization;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Chemistry.Tables;
 using TopoPool.Core;
 
 namespace TopoPool.Training.Data;
@@ -12,19 +13,22 @@ namespace TopoPool.Training.Data;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Separator: a tab when the header line holds one, else a comma. RFC 4180 quoting (quoted <c>Drug_ID</c>s with
-/// commas are common). Column names are matched ignoring case and surrounding spaces; other columns are ignored.
+/// <item>The file is read by <see cref="DelimitedTable"/>: separator a tab when the header line holds one, else a comma;
+/// RFC 4180 quoting (quoted <c>Drug_ID</c>s with commas are common). Column names are matched ignoring case and
+/// surrounding spaces; other columns are ignored.
 /// Without a <c>Drug_ID</c> column the ids are <c>line N</c> (with a warning); a missing <c>Drug</c> or <c>Y</c> column
 /// is a <see cref="DatasetFormatException"/> naming the file and the header line.</item>
 /// <item>Rows: <c>Drug</c> and <c>Y</c> are trimmed; the <c>Drug_ID</c> is kept as written. A row with a non-numeric
-/// (or non-finite) <c>Y</c>, an empty <c>Drug</c>, or a field count unlike the header's is named (file and line) in
-/// <see cref="GraphDataset.Warnings"/> and skipped; the other rows are used.</item>
+/// (or non-finite) <c>Y</c>, an empty <c>Drug</c>, a field count unlike the header's or a quote never closed is named
+/// (file and line) in <see cref="GraphDataset.Warnings"/>, one warning per row, and skipped; every other row is used
+/// (a bad row never costs the rows after it).</item>
 /// <item>Duplicates (<see cref="DuplicateRows"/>): by default, as the authors' preprocessing does, every row stays a
 /// sample and rows whose longest fragments are the same SMILES string all get the mean of their <c>Y</c>; with
 /// <see cref="DuplicateRows.MergeIntoOne"/>, rows with the same <c>Drug</c> string become one sample with the mean
 /// <c>Y</c> (the first row's id; <see cref="GraphSample.SourceRowCount"/> says how many rows).</item>
 /// <item>Preparation: the longest fragment string (<see cref="SmilesFragments.Longest"/>) is read; a SMILES that cannot be
-/// read is named in the warnings (file, line, Drug_ID, position and reason) and skipped. Then
+/// read is named in the warnings (file, line, Drug_ID, position and reason; every line when several rows share it) and
+/// skipped. Then
 /// <see cref="MoleculeGraphPreparation.Prepare(Molecule)"/>: 39 TDC atom features, self-loops and isolated atoms
 /// removed, bonds in both directions, one self-loop per node. A molecule left with a single atom is skipped and named.</item>
 /// <item>Scaffold: the Bemis–Murcko scaffold key of the whole <c>Drug</c> SMILES (all fragments, as TDC computes it on the
@@ -156,43 +160,60 @@ public static class TdcDatasetReader
 
     private static List<MoleculeRows> ReadRows(string path, List<string> warnings, DuplicateRows duplicates)
     {
-        using DelimitedRecordReader reader = DelimitedRecordReader.Open(path);
-        IReadOnlyList<string> header = reader.Header;
-        if (header.Count == 0)
+        DelimitedTable table;
+        try
+        {
+            table = DelimitedTable.Open(path);
+        }
+        catch (TableHeaderException e)
+        {
+            throw new DatasetFormatException(path, e.Line, $"the header cannot be read: {e.Problem}");
+        }
+
+        using (table)
+        {
+            return ReadRows(path, table, warnings, duplicates);
+        }
+    }
+
+    private static List<MoleculeRows> ReadRows(string path, DelimitedTable table, List<string> warnings, DuplicateRows duplicates)
+    {
+        if (table.IsEmpty)
         {
             throw new DatasetFormatException(path, null, $"is empty (expected a header with the columns {IdColumn}, {SmilesColumn}, {TargetColumn})");
         }
 
-        int smilesAt = ColumnIndex(header, SmilesColumn);
-        int targetAt = ColumnIndex(header, TargetColumn);
-        int idAt = ColumnIndex(header, IdColumn);
+        int smilesAt = table.ColumnIndex(SmilesColumn);
+        int targetAt = table.ColumnIndex(TargetColumn);
+        int idAt = table.ColumnIndex(IdColumn);
         foreach ((string column, int at) in new[] { (SmilesColumn, smilesAt), (TargetColumn, targetAt) })
         {
             if (at < 0)
             {
                 throw new DatasetFormatException(
-                    path, 1, $"missing column '{column}' (the header has {string.Join(", ", header.Select(h => $"'{h}'"))}; expected {IdColumn}, {SmilesColumn}, {TargetColumn})");
+                    path, table.HeaderLine, $"missing column '{column}' (the header has {string.Join(", ", table.Columns.Select(h => $"'{h}'"))}; expected {IdColumn}, {SmilesColumn}, {TargetColumn})");
             }
         }
 
         if (idAt < 0)
         {
-            warnings.Add($"{DatasetFormatException.Where(path, 1)}: no '{IdColumn}' column; molecules are named by their line");
+            warnings.Add($"{DatasetFormatException.Where(path, table.HeaderLine)}: no '{IdColumn}' column; molecules are named by their line");
         }
 
         var bySmiles = new Dictionary<string, MoleculeRows>(StringComparer.Ordinal);
         var inOrder = new List<MoleculeRows>();
-        while (reader.TryRead(out List<string> fields, out int line))
+        foreach (TableRecord record in table.Read())
         {
-            if (fields.Count != header.Count)
+            int line = record.Line;
+            if (!record.IsValid)
             {
-                warnings.Add($"{DatasetFormatException.Where(path, line)}: expected {header.Count} fields as in the header, found {fields.Count}; row skipped");
+                warnings.Add($"{DatasetFormatException.Where(path, line)}: {record.Error}; row skipped");
                 continue;
             }
 
-            string id = idAt >= 0 ? fields[idAt] : $"line {line}";
-            string smiles = fields[smilesAt].Trim();
-            string targetText = fields[targetAt].Trim();
+            string id = idAt >= 0 ? record.Values[idAt] : $"line {line}";
+            string smiles = record.Values[smilesAt].Trim();
+            string targetText = record.Values[targetAt].Trim();
             if (smiles.Length == 0)
             {
                 warnings.Add($"{DatasetFormatException.Where(path, line)} ({IdColumn} '{id}'): the {SmilesColumn} field is empty; row skipped");
@@ -211,7 +232,7 @@ public static class TdcDatasetReader
             }
             else if (bySmiles.TryGetValue(smiles, out MoleculeRows? rows))
             {
-                rows.Add(target);
+                rows.Add(target, line);
             }
             else
             {
@@ -219,11 +240,6 @@ public static class TdcDatasetReader
                 bySmiles.Add(smiles, rows);
                 inOrder.Add(rows);
             }
-        }
-
-        if (reader.UnclosedQuoteLine is int open)
-        {
-            warnings.Add($"{DatasetFormatException.Where(path, open)}: a quoted field opened here is never closed; the rest of the file was not read");
         }
 
         if (duplicates == DuplicateRows.KeepEveryRowWithMeanLabel)
@@ -243,7 +259,7 @@ public static class TdcDatasetReader
     {
         problem = null;
         string where = $"{DatasetFormatException.Where(path, rows.FirstLine)} ({IdColumn} '{rows.Id}')";
-        string skipped = rows.RowCount == 1 ? "skipped" : $"skipped ({rows.RowCount} rows)";
+        string skipped = rows.RowCount == 1 ? "skipped" : $"skipped ({rows.RowCount} rows: lines {string.Join(", ", rows.Lines)})";
         string fragment = SmilesFragments.Longest(rows.Smiles);
         if (!SmilesReader.TryParse(fragment, out Molecule? molecule, out SmilesError? error))
         {
@@ -272,22 +288,10 @@ public static class TdcDatasetReader
 
     private static string ScaffoldKeyOf(Molecule molecule) => MurckoScaffold.Of(molecule).Key;
 
-    private static int ColumnIndex(IReadOnlyList<string> header, string name)
-    {
-        for (int i = 0; i < header.Count; i++)
-        {
-            if (string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The rows of one distinct SMILES: the first row's id and line, and the running sum of Y.</summary>
+    /// <summary>The rows of one distinct SMILES: the first row's id, the lines of all of them, and the running sum of Y.</summary>
     private sealed class MoleculeRows(string id, string smiles, int firstLine, double firstTarget)
     {
+        private readonly List<int> lines = [firstLine];
         private double sum = firstTarget;
 
         public string Id { get; } = id;
@@ -296,7 +300,9 @@ public static class TdcDatasetReader
 
         public int FirstLine { get; } = firstLine;
 
-        public int RowCount { get; private set; } = 1;
+        public IReadOnlyList<int> Lines => lines;
+
+        public int RowCount => lines.Count;
 
         private double? sharedLabel;
 
@@ -309,10 +315,10 @@ public static class TdcDatasetReader
 
         public void ShareLabel(double mean) => sharedLabel = mean;
 
-        public void Add(double target)
+        public void Add(double target, int line)
         {
             sum += target;
-            RowCount++;
+            lines.Add(line);
         }
     }
 }

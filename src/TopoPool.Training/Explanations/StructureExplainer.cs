@@ -32,13 +32,19 @@ public sealed class StructureExplainer : IDisposable
     public static StructureExplainer For(TopoPool.Torch.Models.PipelineModel model) => new(GraphExplainer.From(model));
 
     /// <summary>The clusters of a molecule; throws <see cref="SmilesException"/> for SMILES it cannot read.</summary>
-    public StructureExplanation ExplainSmiles(string smiles)
+    public StructureExplanation ExplainSmiles(string smiles) => ExplainMolecule(SmilesReader.Parse(SmilesFragments.Longest(smiles)), smiles);
+
+    /// <summary>
+    /// The clusters of a molecule already read (from any input format), named <paramref name="input"/> in the result;
+    /// throws <see cref="ArgumentException"/> for a single atom or atoms without bonds, which have nothing to pool.
+    /// </summary>
+    public StructureExplanation ExplainMolecule(Molecule molecule, string input)
     {
-        var molecule = SmilesReader.Parse(SmilesFragments.Longest(smiles));
-        if (molecule.Atoms.Count < 2) throw new ArgumentException($"{smiles}: a single atom has no substructure to pool");
+        ArgumentNullException.ThrowIfNull(molecule);
+        if (molecule.Atoms.Count < 2) throw new ArgumentException($"{input}: a single atom has no substructure to pool");
         var graph = MoleculeGraphPreparation.Prepare(molecule);
-        if (graph.NumNodes != molecule.Atoms.Count) throw new ArgumentException($"{smiles}: the molecule has atoms without bonds");
-        return new StructureExplanation(smiles, "molecule", molecule.Atoms.Select(a => a.Symbol).ToList(), graphs.Explain(graph), Molecule: molecule);
+        if (graph.NumNodes != molecule.Atoms.Count) throw new ArgumentException($"{input}: the molecule has atoms without bonds");
+        return new StructureExplanation(input, "molecule", molecule.Atoms.Select(a => a.Symbol).ToList(), graphs.Explain(graph), Molecule: molecule);
     }
 
     /// <summary>The clusters of a protein's residue graph (nodes labelled like <c>A:THR1</c>).</summary>
