@@ -202,7 +202,7 @@ public class TdcDatasetReaderTests
         using var temp = new TemporaryFolder();
         string path = temp.Write("dup.csv", "Drug_ID,Drug,Y\na,C1CC,1\nb,CCO,2\nc,C1CC,3\nd,C1CC,4\n");
 
-        GraphDataset data = TdcDatasetReader.Read(path);
+        GraphDataset data = TdcDatasetReader.Read(path, duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Contains(data.Warnings, w => w.StartsWith("dup.csv line 2 (Drug_ID 'a'): invalid SMILES 'C1CC'") && w.EndsWith("; skipped (3 rows: lines 2, 4, 5)"));
     }

@@ -1,10 +1,12 @@
 using nietras.SeparatedValues;
+using TopoPool.Chemistry.Tables;
 
 namespace TopoPool.Training.Experiments;
 
 /// <summary>
 /// A results CSV of <see cref="BenchmarkRow"/>s (<c>&lt;dataset&gt;_results.csv</c>, or
-/// <c>&lt;dataset&gt;_results.shard-K-of-N.csv</c> for one task of a sharded grid), read and written with Sep.
+/// <c>&lt;dataset&gt;_results.shard-K-of-N.csv</c> for one task of a sharded grid), read with <see cref="DelimitedTable"/>
+/// and written with Sep.
 /// Reading never fails on a damaged row: a malformed row, a truncated last row (a run killed while writing) or a
 /// missing header is named in the warnings and the other rows are kept. Appending first repairs the file (a header
 /// where it lacks one, a truncated last row removed) so that a damaged file never blocks a restart.
@@ -27,43 +29,33 @@ public static class ResultsFile
     public static List<BenchmarkRow> Read(string path, List<string> warnings)
     {
         var rows = new List<BenchmarkRow>();
-        if (!File.Exists(path)) return rows;
-        string text = File.ReadAllText(path);
-        if (text.Length == 0) return rows;
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return rows;
         string name = Path.GetFileName(path);
-        bool truncated = !text.EndsWith('\n');
-        var lines = text.Split('\n');
-        int lastLine = truncated ? lines.Length : lines.Length - 1;
-        bool hasHeader = HasHeader(lines[0]);
-        if (!hasHeader)
+        bool hasHeader;
+        using (var first = new StreamReader(path)) hasHeader = HasHeader(first.ReadLine() ?? "");
+        using var stream = hasHeader ? (Stream)File.OpenRead(path) : WithHeader(path);
+        if (!hasHeader) warnings.Add($"{name} line 1: no header; the rows are read in the columns this program writes");
+        using var table = DelimitedTable.Open(stream, name, new DelimitedTableOptions { Separator = ',', RequireFinalLineBreak = true });
+        var header = table.Columns;
+        foreach (var record in table.Read())
         {
-            warnings.Add($"{name} line 1: no header; the rows are read in the columns this program writes");
-            text = string.Join(',', BenchmarkRow.Columns) + "\n" + text;
-        }
-
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(text);
-        var header = reader.Header.ColNames.ToList();
-        foreach (var row in reader)
-        {
-            int line = row.LineNumberFrom - (hasHeader ? 0 : 1);
+            int line = record.Line - (hasHeader ? 0 : 1);
+            if (!record.IsValid)
+            {
+                warnings.Add($"{name} line {line}: {record.Error}; not counted");
+                continue;
+            }
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (int c = 0; c < Math.Min(row.ColCount, header.Count); c++) fields[header[c]] = row[c].ToString();
-            if (truncated && line == lastLine)
-            {
-                warnings.Add($"{name} line {line}: incomplete last row (written when a run was interrupted?); not counted");
-                continue;
-            }
-            if (row.ColCount != header.Count)
-            {
-                warnings.Add($"{name} line {line}: {row.ColCount} fields, the header has {header.Count}; not counted");
-                continue;
-            }
+            for (int c = 0; c < header.Length; c++) fields[header[c]] = record.Values[c];
             var parsed = BenchmarkRow.Parse(c => fields.TryGetValue(c, out var v) ? v : null, out var problem);
             if (parsed is null) warnings.Add($"{name} line {line}: {problem}; not counted");
             else rows.Add(parsed);
         }
         return rows;
     }
+
+    private static MemoryStream WithHeader(string path) =>
+        new(System.Text.Encoding.UTF8.GetBytes(string.Join(',', BenchmarkRow.Columns) + "\n" + File.ReadAllText(path)));
 
     /// <summary>Appends a row (flushed to disk), writing the header into a new file and repairing a damaged one first.</summary>
     public static void Append(string path, BenchmarkRow row, List<string> warnings)
