@@ -37,6 +37,9 @@ internal sealed class WorkingMolecule
     public bool[] BondInRing = new bool[64];
     public bool[] BondAromatic = new bool[64];
 
+    // The bond's index as written (molfile bond number - 1), kept when atoms are removed.
+    public int[] BondPosition = new int[64];
+
     // Neighbour slots in SMILES order: slot k says atom SlotAtom[k] has bond SlotBond[k]. A ring opening reserves
     // its slot before the bond exists.
     public int SlotCount;
@@ -138,6 +141,7 @@ internal sealed class WorkingMolecule
         Direction[b] = direction;
         BondInRing[b] = false;
         BondAromatic[b] = false;
+        BondPosition[b] = b;
         return b;
     }
 
@@ -264,6 +268,7 @@ internal sealed class WorkingMolecule
             Direction[keptBonds] = Direction[b];
             BondInRing[keptBonds] = BondInRing[b];
             BondAromatic[keptBonds] = BondAromatic[b];
+            BondPosition[keptBonds] = BondPosition[b];
             keptBonds++;
         }
 
@@ -397,5 +402,6 @@ internal sealed class WorkingMolecule
         Array.Resize(ref Direction, n);
         Array.Resize(ref BondInRing, n);
         Array.Resize(ref BondAromatic, n);
+        Array.Resize(ref BondPosition, n);
     }
 }

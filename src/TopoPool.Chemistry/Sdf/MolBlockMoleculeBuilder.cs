@@ -21,6 +21,7 @@ internal sealed class MolBlockMoleculeBuilder
     private readonly HydrogenAtomFolding folding = new();
     private readonly List<int[]> sssr = new();
     private readonly List<int[]> aromaticRings = new();
+    private bool[] wavy = new bool[64];
 
     public static MolBlockMoleculeBuilder Current => current ??= new MolBlockMoleculeBuilder();
 
@@ -100,9 +101,42 @@ internal sealed class MolBlockMoleculeBuilder
         ValenceRules.AssignRadicals(mol);
         bool allRings = rings.FindRings(mol, sssr, aromaticRings, onlyPossiblyAromatic: true);
         aromaticity.Perceive(mol, aromaticRings);
+        if (HasChiralTags())
+        {
+            // Only needed when double bonds could tell apart the neighbours of a stereocentre.
+            MarkWavyBonds(block);
+            DoubleBondGeometry.MarkFromCoordinates(mol, block.X, block.Y, block.Z, wavy.AsSpan(0, block.BondCount));
+        }
+
         stereo.Clean(mol);
         molecule = mol.ToMolecule(string.Empty, sssr, allRings);
         return null;
+    }
+
+    private bool HasChiralTags()
+    {
+        for (int a = 0; a < mol.AtomCount; a++)
+        {
+            if (mol.Chiral[a] != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void MarkWavyBonds(MolBlock block)
+    {
+        if (wavy.Length < block.BondCount)
+        {
+            wavy = new bool[block.BondCount * 2];
+        }
+
+        for (int b = 0; b < block.BondCount; b++)
+        {
+            wavy[b] = block.BondStereo[b] == 4 || block.BondStereo[b] == 3;
+        }
     }
 
     private static bool HasWedges(MolBlock block)
