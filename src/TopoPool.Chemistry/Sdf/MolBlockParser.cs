@@ -11,6 +11,8 @@ namespace TopoPool.Chemistry.Sdf;
 /// </summary>
 internal sealed class MolBlockParser
 {
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     private readonly Dictionary<int, int> atomIndexOfId = new();
     private readonly List<string> tokens = new();
     private readonly StringBuilder logicalLine = new();
@@ -663,6 +665,12 @@ internal sealed class MolBlockParser
     private static int ElementOf(ReadOnlySpan<char> symbol, out int isotope)
     {
         isotope = 0;
+        int element = ChemicalElements.AtomicNumber(symbol);
+        if (element > 0)
+        {
+            return element;
+        }
+
         switch (symbol)
         {
             case "D":
@@ -755,16 +763,37 @@ internal sealed class MolBlockParser
         return TryParseInt(line.AsSpan(start, Math.Min(width, line.Length - start)), out value);
     }
 
+    /// <summary>A blank-padded integer (blank reads as 0); digits with an optional sign, nothing else.</summary>
     private static bool TryParseInt(ReadOnlySpan<char> text, out int value)
     {
         text = text.Trim();
+        value = 0;
         if (text.IsEmpty)
         {
-            value = 0;
             return true;
         }
 
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        bool negative = text[0] == '-';
+        int i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+        if (i == text.Length || text.Length - i > 9)
+        {
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        }
+
+        int result = 0;
+        for (; i < text.Length; i++)
+        {
+            int digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            result = result * 10 + digit;
+        }
+
+        value = negative ? -result : result;
+        return true;
     }
 
     /// <summary>An integer, or a decimal number rounded (V3000 MASS may be written 13.0).</summary>
@@ -784,9 +813,51 @@ internal sealed class MolBlockParser
         return false;
     }
 
+    /// <summary>
+    /// A finite decimal number. Plain fixed-point text (the molfile's <c>-8.8222</c>) is read directly: its digits
+    /// as an integer divided by a power of ten, both exact, which rounds exactly as <see cref="double.Parse(string)"/>;
+    /// anything else goes to the general parser.
+    /// </summary>
     private static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
     {
         text = text.Trim();
+        int i = 0;
+        bool negative = false;
+        if (i < text.Length && (text[i] == '-' || text[i] == '+'))
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        long mantissa = 0;
+        int digits = 0, decimals = 0;
+        bool point = false, plain = i < text.Length;
+        for (; i < text.Length && plain; i++)
+        {
+            char c = text[i];
+            if (c == '.' && !point)
+            {
+                point = true;
+            }
+            else if ((uint)(c - '0') <= 9)
+            {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                decimals += point ? 1 : 0;
+            }
+            else
+            {
+                plain = false;
+            }
+        }
+
+        if (plain && digits > 0 && digits <= 15 && decimals < PowersOfTen.Length)
+        {
+            double magnitude = mantissa / PowersOfTen[decimals];
+            value = negative ? -magnitude : magnitude;
+            return true;
+        }
+
         return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
             && double.IsFinite(value);
     }
