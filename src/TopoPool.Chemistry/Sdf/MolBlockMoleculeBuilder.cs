@@ -79,12 +79,7 @@ internal sealed class MolBlockMoleculeBuilder
         ValenceRules.AssignMolfileHydrogens(mol);
 
         rings.MarkRingBonds(mol);
-        error = PrepareAromaticBonds(block, firstFileLine);
-        if (error is not null)
-        {
-            return error;
-        }
-
+        PrepareAromaticBonds();
         int stuck = kekulizer.Kekulize(mol);
         if (stuck >= 0)
         {
@@ -186,19 +181,11 @@ internal sealed class MolBlockMoleculeBuilder
     }
 
     /// <summary>
-    /// Aromatic bonds (type 4) must lie on rings, as RDKit requires of atoms marked aromatic; an aromatic bond
-    /// between two rings (biphenyl's) is single.
+    /// Aromatic bonds (type 4) off any ring are single, and atoms off any ring are not aromatic, as RDKit reads
+    /// them (a chain c~c~c keeps the hydrogens its aromatic bonds implied; biphenyl's link becomes single).
     /// </summary>
-    private string? PrepareAromaticBonds(MolBlock block, int firstFileLine)
+    private void PrepareAromaticBonds()
     {
-        for (int a = 0; a < mol.AtomCount; a++)
-        {
-            if (mol.WrittenAromatic[a] && !mol.AtomInRing[a])
-            {
-                return $"{Describe(block, a, firstFileLine)}: aromatic bonds on an atom outside any ring";
-            }
-        }
-
         for (int b = 0; b < mol.BondCount; b++)
         {
             if (mol.Order[b] == WorkingMolecule.AromaticOrder && !mol.BondInRing[b])
@@ -207,7 +194,13 @@ internal sealed class MolBlockMoleculeBuilder
             }
         }
 
-        return null;
+        for (int a = 0; a < mol.AtomCount; a++)
+        {
+            if (!mol.AtomInRing[a])
+            {
+                mol.WrittenAromatic[a] = false;
+            }
+        }
     }
 
     /// <summary>An atom as the file numbers it, with its line: <c>atom 5 'N' (file line 130)</c>.</summary>

@@ -101,6 +101,16 @@ bonds = [(1, 2, 1), (2, 3, 2), (3, 4, 1), (4, 5, 2), (5, 1, 1)]
 case('kekule_pyrrole_implicit_h', v2000('', atoms, bonds))
 case('kekule_pyrrole_hydrogen_atom', v2000('', atoms + [('H', 2.5, 0)], bonds + [(1, 6, 1)]))
 case('two_fragments_salt', v2000('', [('C',), ('N', 1.5), ('Cl', 5)], [(1, 2, 1)], ['M  CHG  2   2   1   3  -1']))
+case('no_atoms', v2000('', [], []))
+case('charge_code_4_is_ignored', v2000('', [('C', 0, 0, 0, 0, 4)], []))
+a1, b1 = ring(['C'] * 6, 4)
+a2, b2 = ring(['C'] * 6, 4)
+a2 = [(s, x + 4, y) for s, x, y in a2]
+b2 = [(i + 6, j + 6, t) for i, j, t in b2]
+case('aromatic_bond_between_rings', v2000('', a1 + a2, b1 + b2 + [(1, 10, 4)]))
+case('aromatic_bond_outside_rings', v2000('', [('C',), ('C', 1.5), ('C', 3)], [(1, 2, 4), (2, 3, 4)]))
+case('wedge_on_phosphorus_with_double_bond', v2000('', [('P',), ('O', 0, 1.5), ('C', 1.5, 0), ('O', -0.75, -1.3), ('N', -1.5, 0), ('C', 3, 0)],
+                                                 [(1, 2, 2), (1, 3, 1, 1), (1, 4, 1), (1, 5, 1), (3, 6, 1)]))
 # Wedges: bond stereo 1 (wedge) and 6 (hash) at the bond's first atom.
 case('wedge_three_neighbours', v2000('', *centre((1, 0, 0))))
 case('hash_three_neighbours', v2000('', *centre((6, 0, 0))))
