@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Compression;
 using System.Text;
 using TopoPool.Chemistry.Tables;
 
@@ -41,11 +42,16 @@ public sealed class SdfMoleculeSource : IMoleculeSource
         stream.Position = start;
     }
 
+    /// <inheritdoc/>
     public string Source { get; }
 
+    /// <inheritdoc/>
     public ImmutableArray<string> Columns { get; }
 
-    /// <summary>Opens an SDF or MOL file; throws <see cref="MoleculeSourceException"/> when it cannot be opened.</summary>
+    /// <summary>
+    /// Opens an SDF or MOL file, plain or gzip-compressed (<c>.sdf.gz</c>, recognised by its content); throws
+    /// <see cref="MoleculeSourceException"/> when it cannot be opened or decompressed.
+    /// </summary>
     public static SdfMoleculeSource Open(string path)
     {
         Stream stream;
@@ -58,35 +64,82 @@ public sealed class SdfMoleculeSource : IMoleculeSource
             throw new MoleculeSourceException($"{path}: cannot open the file ({Reason(e)})");
         }
 
-        return FromOwnedStream(stream, path);
+        return FromStream(stream, path);
     }
 
     /// <summary>
-    /// Reads SDF from <paramref name="input"/>, which the source then owns and disposes. A stream that cannot seek
-    /// (standard input, a pipe) is first copied to a temporary file, deleted when the source is disposed.
+    /// Reads SDF (plain or gzip-compressed) from <paramref name="input"/>, which the source then owns and disposes.
+    /// A stream that cannot seek (standard input, a pipe) or is compressed is first copied, decompressed, to a
+    /// temporary file, deleted when the source is disposed.
     /// </summary>
     public static SdfMoleculeSource FromStream(Stream input, string source)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.CanSeek)
+        Stream readable = input;
+        try
         {
-            return FromOwnedStream(input, source);
+            if (!readable.CanSeek)
+            {
+                readable = Spool(input, source);
+            }
+
+            if (IsGzip(readable))
+            {
+                var compressed = readable;
+                readable = Spool(new GZipStream(compressed, CompressionMode.Decompress), source);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            readable.Dispose();
+            throw new MoleculeSourceException($"{source}: starts like a gzip file but cannot be decompressed");
+        }
+        catch (IOException e)
+        {
+            readable.Dispose();
+            throw new MoleculeSourceException($"{source}: cannot read the input ({e.Message})");
         }
 
+        return FromOwnedStream(readable, source);
+    }
+
+    /// <summary>Copies the input to a temporary file that is deleted when closed, and disposes the input.</summary>
+    private static FileStream Spool(Stream input, string source)
+    {
         FileStream spool;
         try
         {
             spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-            input.CopyTo(spool);
-            input.Dispose();
-            spool.Position = 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            input.Dispose();
             throw new MoleculeSourceException($"{source}: cannot keep a temporary copy of the input ({Reason(e)})");
         }
 
-        return FromOwnedStream(spool, source);
+        try
+        {
+            input.CopyTo(spool);
+            spool.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+        finally
+        {
+            input.Dispose();
+        }
+    }
+
+    private static bool IsGzip(Stream stream)
+    {
+        long at = stream.Position;
+        int first = stream.ReadByte(), second = stream.ReadByte();
+        stream.Position = at;
+        return first == 0x1f && second == 0x8b;
     }
 
     /// <summary>The records in input order, read lazily from the start of the input each time it is enumerated.</summary>
@@ -100,6 +153,7 @@ public sealed class SdfMoleculeSource : IMoleculeSource
         }
     }
 
+    /// <summary>Closes the input (and deletes its temporary copy, if one was made).</summary>
     public void Dispose() => stream.Dispose();
 
     private static SdfMoleculeSource FromOwnedStream(Stream stream, string source)

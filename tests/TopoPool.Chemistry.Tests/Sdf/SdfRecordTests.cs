@@ -105,6 +105,28 @@ public sealed class SdfRecordTests
     }
 
     [Fact]
+    public void A_gzip_compressed_file_is_read_and_a_broken_one_refused()
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(SdfText.Record(SdfText.Ethanol(), ("Drug_ID", "E1")) + SdfText.Record(SdfText.Ethanol(), ("Drug_ID", "E2"))));
+        }
+
+        compressed.Position = 0;
+        using (var source = SdfMoleculeSource.FromStream(compressed, "molecules.sdf.gz"))
+        {
+            Assert.Equal(["Drug_ID"], source.Columns.ToArray());
+            Assert.Equal(["E1", "E2"], source.Read().Select(r => r.Values[0]));
+            Assert.All(source.Read(), r => Assert.True(r.IsValid, r.Error));
+        }
+
+        byte[] broken = [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07];
+        var e = Assert.Throws<MoleculeSourceException>(() => SdfMoleculeSource.FromStream(new MemoryStream(broken), "broken.sdf.gz"));
+        Assert.Equal("broken.sdf.gz: starts like a gzip file but cannot be decompressed", e.Message);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused_with_its_name()
     {
         var e = Assert.Throws<MoleculeSourceException>(() => SdfMoleculeSource.Open("/no/such/dir/molecules.sdf"));
