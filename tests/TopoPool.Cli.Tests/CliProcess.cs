@@ -13,9 +13,13 @@ public static class CliProcess
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, bool TimedOut = false);
 
-    public static Result Run(string? standardInput, params string[] args) => Run(standardInput, null, args);
+    public static Result Run(string? standardInput, params string[] args) => RunIn(null, standardInput, args);
 
-    public static Result Run(string? standardInput, string? workingDirectory, params string[] args)
+    /// <summary>
+    /// Runs the command in <paramref name="workingDirectory"/>. (A separate name: as an overload of <see cref="Run"/>
+    /// it captured every <c>Run(stdin, "verb", ...)</c> call and took the verb for the folder.)
+    /// </summary>
+    public static Result RunIn(string? workingDirectory, string? standardInput, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "topopool.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

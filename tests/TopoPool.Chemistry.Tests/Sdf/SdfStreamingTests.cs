@@ -9,6 +9,7 @@ namespace TopoPool.Chemistry.Tests.Sdf;
 /// Reading streams: 100,000 records (the golden 2D file repeated) are read with the managed heap, measured after
 /// full collections, no larger at the end than after the first 10,000 records. Times are reported, not asserted.
 /// </summary>
+[Collection(nameof(SdfStreamingTests))]
 public sealed class SdfStreamingTests
 {
     private const int Records = 100_000;

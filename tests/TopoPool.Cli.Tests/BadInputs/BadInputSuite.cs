@@ -25,11 +25,11 @@ public abstract class BadInputSuite
         {
             foreach (var before in @case.RunBefore)
             {
-                var first = CliProcess.Run(null, work, [.. before.Select(Expand)]);
+                var first = CliProcess.RunIn(work, null, [.. before.Select(Expand)]);
                 Assert.True(first.ExitCode is 0 or 3, $"{@case}: run-before `{string.Join(' ', before)}` exited {first.ExitCode}: {first.StandardError}");
             }
             string? stdin = @case.StandardInputFile is { } f ? File.ReadAllText(Path.Combine(copy, f)) : null;
-            var result = CliProcess.Run(stdin, work, [.. @case.Arguments.Select(Expand)]);
+            var result = CliProcess.RunIn(work, stdin, [.. @case.Arguments.Select(Expand)]);
             string context = $"{@case}: `topopool {string.Join(' ', @case.Arguments)}`\n--- exit {result.ExitCode}\n--- stderr\n{result.StandardError}\n--- stdout (first 2000 chars)\n{Head(result.StandardOutput)}";
             Assert.False(result.TimedOut, $"hang: {context}");
             Assert.True(@case.ExpectedExit == result.ExitCode, $"expected exit {@case.ExpectedExit}: {context}");
