@@ -436,7 +436,7 @@ internal sealed class AromaticityPerception
         }
 
         int lonePairElectrons = Math.Max(ChemicalElements.OuterElectrons[z] - dv - mol.Charge[atom], 0);
-        int result = dv - coordination + lonePairElectrons;
+        int result = dv - coordination + lonePairElectrons - mol.Radicals[atom];
         if (result > 1)
         {
             int unsaturations = SumOfOrders(mol, atom) + mol.ExplicitH[atom] - degree;

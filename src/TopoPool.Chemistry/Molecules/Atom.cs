@@ -45,13 +45,19 @@ public sealed class Atom
 
     public int FormalCharge { get; }
 
-    /// <summary>Mass number written in a bracket atom; 0 when none was written.</summary>
+    /// <summary>Mass number written in a bracket atom (a molfile's <c>M  ISO</c>, mass difference, D or T); 0 when none
+    /// was written.</summary>
     public int Isotope { get; }
 
-    /// <summary>Hydrogens written in a bracket atom (<c>[NH2]</c>) plus merged <c>[H]</c> neighbours.</summary>
+    /// <summary>
+    /// Hydrogens written in a bracket atom (<c>[NH2]</c>) plus merged <c>[H]</c> neighbours. From a molfile: the
+    /// hydrogens a valence field fixes, plus folded hydrogen atoms on atoms whose count RDKit keeps explicit (a fixed
+    /// valence or a chiral tag); other folded hydrogen atoms come back as <see cref="ImplicitHydrogens"/>.
+    /// </summary>
     public int ExplicitHydrogens { get; }
 
-    /// <summary>Hydrogens implied by the default valence of an organic-subset atom.</summary>
+    /// <summary>Hydrogens implied by the default valence of an organic-subset atom (of any molfile atom without a
+    /// valence field, the charge shifting the valence as RDKit does).</summary>
     public int ImplicitHydrogens { get; }
 
     public int TotalHydrogens => ExplicitHydrogens + ImplicitHydrogens;
@@ -63,7 +69,8 @@ public sealed class Atom
     /// <c>@OH</c>). Read along <see cref="Molecule.NeighboursOf"/> (the input's neighbour order, ring closures where
     /// their digit stands) with a hydrogen counted last, as RDKit does: <c>N[C@@H](C)C</c> is 1, while
     /// <c>[C@@H](N)(C)C</c>, whose hydrogen is written first, is 2. Cleared, as RDKit clears it, on atoms that are not
-    /// stereocentres (equivalent neighbours, sp2 atoms, inverting nitrogens, <c>@AL</c>).
+    /// stereocentres (equivalent neighbours, sp2 atoms, inverting nitrogens, <c>@AL</c>). From a molfile the tag
+    /// comes from 3D coordinates or 2D wedges, relative to the neighbours in bond-block order (hydrogen last).
     /// </summary>
     public int ChiralTag { get; }
 

@@ -19,8 +19,12 @@ internal static class HybridizationRules
         if (z > 1 && !IsTransitionOrInnerTransitionMetal(z))
         {
             int valence = StereoValence(mol, atom) + mol.ImplicitH[atom];
-            int free = ChemicalElements.OuterElectrons[z] - (valence + mol.Charge[atom]);
-            orbitals += free / 2;
+            int outer = ChemicalElements.OuterElectrons[z];
+            int free = outer - (valence + mol.Charge[atom]);
+
+            // Below an octet, unpaired electrons (molfile radicals) take an orbital each.
+            int radicals = valence + outer - mol.Charge[atom] < 8 ? mol.Radicals[atom] : 0;
+            orbitals += (free - radicals) / 2 + radicals;
         }
 
         return orbitals switch

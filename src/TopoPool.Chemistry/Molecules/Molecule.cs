@@ -3,8 +3,8 @@ using TopoPool.Core;
 namespace TopoPool.Chemistry;
 
 /// <summary>
-/// An immutable molecule graph read from SMILES: atoms in input order, each bond once, aromaticity perceived
-/// (RDKit's default model), ring membership and the smallest set of smallest rings.
+/// An immutable molecule graph read from SMILES or a molfile: atoms in input order, each bond once, aromaticity
+/// perceived (RDKit's default model), ring membership and the smallest set of smallest rings.
 /// </summary>
 public sealed class Molecule
 {
@@ -32,7 +32,7 @@ public sealed class Molecule
         Bonds = Array.AsReadOnly(bonds);
     }
 
-    /// <summary>The SMILES this molecule was read from, as given.</summary>
+    /// <summary>The SMILES this molecule was read from, as given; empty for a molecule read from a molfile.</summary>
     public string Smiles { get; }
 
     public IReadOnlyList<Atom> Atoms { get; }

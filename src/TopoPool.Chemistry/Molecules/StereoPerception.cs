@@ -808,7 +808,8 @@ internal sealed class StereoPerception
         return count;
     }
 
-    private static int SmallestRingThrough(WorkingMolecule mol, int bond)
+    /// <summary>The size of the smallest ring through a ring bond (by breadth-first search over ring bonds).</summary>
+    internal static int SmallestRingThrough(WorkingMolecule mol, int bond)
     {
         int source = mol.BondBegin[bond], target = mol.BondEnd[bond];
         var distance = new Dictionary<int, int> { [source] = 0 };

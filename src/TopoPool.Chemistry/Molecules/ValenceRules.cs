@@ -76,6 +76,169 @@ internal static class ValenceRules
         return -1;
     }
 
+    /// <summary>
+    /// Implicit hydrogens of a molfile (or any table of atoms and bonds), as RDKit computes them for atoms without a
+    /// fixed hydrogen count: every element with a default valence, charged atoms included. The charge moves the
+    /// valence list (N+ takes 4 like C, O- takes 1); for elements left of carbon and for a carbocation it moves it
+    /// down (B- takes 4, C+ takes 3). The smallest listed valence not below the bonds, explicit hydrogens and
+    /// unpaired electrons is filled up; an atom with aromatic bonds only up to its default valence. Atoms whose
+    /// count is fixed (<see cref="WorkingMolecule.Bracket"/>, a valence field) get none, nor do wildcards and
+    /// elements without a default valence (metals). Never fails: impossible valences are left to
+    /// <see cref="CheckValences"/>.
+    /// </summary>
+    public static void AssignMolfileHydrogens(WorkingMolecule mol)
+    {
+        for (int a = 0; a < mol.AtomCount; a++)
+        {
+            mol.ImplicitH[a] = 0;
+            int z = mol.AtomicNumber[a];
+            if (mol.Bracket[a] || z == 0)
+            {
+                continue;
+            }
+
+            int explicitValence = MolfileExplicitValence(mol, a);
+            int charge = mol.Charge[a];
+            if (z == 1 && explicitValence == 0 && mol.Radicals[a] == 0)
+            {
+                // A lone hydrogen atom is H2; H+ and H- stay bare.
+                mol.ImplicitH[a] = charge == 0 ? 1 : 0;
+                continue;
+            }
+
+            int defaultValence = ChemicalElements.DefaultValence(z);
+            if (defaultValence < 0)
+            {
+                continue;
+            }
+
+            int shift = ValenceShift(z, charge);
+            int used = explicitValence + mol.Radicals[a];
+            int hydrogens = -1;
+            if (mol.WrittenAromatic[a])
+            {
+                hydrogens = used <= defaultValence + shift ? defaultValence + shift - used : 0;
+            }
+            else
+            {
+                foreach (int v in ChemicalElements.Valences[z])
+                {
+                    if (v < 0)
+                    {
+                        break;
+                    }
+
+                    if (used <= v + shift)
+                    {
+                        hydrogens = v + shift - used;
+                        break;
+                    }
+                }
+            }
+
+            mol.ImplicitH[a] = Math.Max(hydrogens, 0);
+        }
+    }
+
+    /// <summary>
+    /// RDKit's radicals for atoms with a fixed hydrogen count that were given none: the electrons left over from
+    /// the octet (duet for H and He), or from the next listed valence of a hypervalent element, but never more than
+    /// the outer electrons not used in bonds. A molfile carbon with valence field 2 and two bonds becomes a carbene.
+    /// </summary>
+    public static void AssignRadicals(WorkingMolecule mol)
+    {
+        for (int a = 0; a < mol.AtomCount; a++)
+        {
+            int z = mol.AtomicNumber[a];
+            if (!mol.Bracket[a] || mol.Radicals[a] != 0 || z == 0)
+            {
+                continue;
+            }
+
+            int[] valences = ChemicalElements.Valences[z];
+            if (valences.Length == 1 && valences[0] < 0)
+            {
+                continue;
+            }
+
+            int total = ExplicitValence(mol, a);
+            int charge = mol.Charge[a];
+            int outer = ChemicalElements.OuterElectrons[z];
+            int shell = z <= 2 ? 2 : 8;
+            int radicals = shell - outer - total + charge;
+            if (radicals < 0)
+            {
+                radicals = 0;
+                if (valences.Length > 1)
+                {
+                    foreach (int v in valences)
+                    {
+                        if (v - total + charge >= 0)
+                        {
+                            radicals = v - total + charge;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            int unbonded = outer - total - charge;
+            if (unbonded >= 0)
+            {
+                radicals = Math.Min(radicals, unbonded);
+            }
+
+            mol.Radicals[a] = radicals;
+        }
+    }
+
+    /// <summary>
+    /// The bonds (aromatic ones 1.5) plus explicit hydrogens, rounded up at .5 as RDKit does; an atom with aromatic
+    /// bonds above its default valence is first brought down to the nearest listed valence within 1.5 (the N of
+    /// c1cccn1C).
+    /// </summary>
+    public static int MolfileExplicitValence(WorkingMolecule mol, int atom)
+    {
+        int twice = 2 * mol.ExplicitH[atom];
+        for (int k = mol.AdjStart[atom]; k < mol.AdjStart[atom + 1]; k++)
+        {
+            byte order = mol.Order[mol.AdjBond[k]];
+            twice += order == WorkingMolecule.AromaticOrder ? 3 : 2 * order;
+        }
+
+        int z = mol.AtomicNumber[atom];
+        int shift = ValenceShift(z, mol.Charge[atom]);
+        int defaultValence = ChemicalElements.DefaultValence(z);
+        if (mol.WrittenAromatic[atom] && twice > 2 * (defaultValence + shift))
+        {
+            int nearest = defaultValence + shift;
+            foreach (int v in ChemicalElements.Valences[z])
+            {
+                if (v < 0 || 2 * (v + shift) > twice)
+                {
+                    break;
+                }
+
+                nearest = v + shift;
+            }
+
+            if (twice - 2 * nearest <= 3)
+            {
+                twice = 2 * nearest;
+            }
+        }
+
+        return (twice + 1) / 2;
+    }
+
+    /// <summary>How a formal charge moves an element's valences: up for carbon's right, down for its left and
+    /// for a carbocation (RDKit treats carbon as electronegative, so C- also takes 3).</summary>
+    private static int ValenceShift(int z, int charge)
+    {
+        int shift = ChemicalElements.OuterElectrons[z] < 4 ? -charge : charge;
+        return z == 6 && shift > 0 ? -shift : shift;
+    }
+
     /// <summary>The sum of bond orders and explicit hydrogens (after kekulization every order is an integer).</summary>
     public static int ExplicitValence(WorkingMolecule mol, int atom)
     {

@@ -25,6 +25,9 @@ internal sealed class WorkingMolecule
     public bool[] Aromatic = new bool[64];
     public bool[] AtomInRing = new bool[64];
 
+    // Unpaired electrons (molfile radicals); SMILES atoms have none.
+    public int[] Radicals = new int[64];
+
     // Bonds.
     public int BondCount;
     public int[] BondBegin = new int[64];
@@ -33,6 +36,9 @@ internal sealed class WorkingMolecule
     public byte[] Direction = new byte[64];
     public bool[] BondInRing = new bool[64];
     public bool[] BondAromatic = new bool[64];
+
+    // The bond's index as written (molfile bond number - 1), kept when atoms are removed.
+    public int[] BondPosition = new int[64];
 
     // Neighbour slots in SMILES order: slot k says atom SlotAtom[k] has bond SlotBond[k]. A ring opening reserves
     // its slot before the bond exists.
@@ -49,6 +55,10 @@ internal sealed class WorkingMolecule
     public int[] AdjStart = new int[65];
     public int[] AdjAtom = new int[128];
     public int[] AdjBond = new int[128];
+
+    // Scratch space of RemoveAtoms.
+    private int[] atomRemap = new int[64];
+    private int[] bondRemap = new int[64];
 
     /// <summary>A working copy of a finished molecule's graph (enough for ring perception).</summary>
     public static WorkingMolecule From(Molecule molecule)
@@ -113,6 +123,7 @@ internal sealed class WorkingMolecule
         LastSlot[a] = -1;
         Aromatic[a] = false;
         AtomInRing[a] = false;
+        Radicals[a] = 0;
         return a;
     }
 
@@ -130,6 +141,7 @@ internal sealed class WorkingMolecule
         Direction[b] = direction;
         BondInRing[b] = false;
         BondAromatic[b] = false;
+        BondPosition[b] = b;
         return b;
     }
 
@@ -208,6 +220,119 @@ internal sealed class WorkingMolecule
         AdjStart[0] = 0;
     }
 
+    /// <summary>
+    /// Deletes the atoms marked in <paramref name="removed"/> and every bond to them, keeping the order of the
+    /// remaining atoms, bonds and neighbour slots, and rebuilds the adjacency.
+    /// </summary>
+    public void RemoveAtoms(ReadOnlySpan<bool> removed)
+    {
+        int n = AtomCount;
+        if (atomRemap.Length < n)
+        {
+            atomRemap = new int[n * 2];
+        }
+
+        if (bondRemap.Length < BondCount)
+        {
+            bondRemap = new int[BondCount * 2];
+        }
+
+        int kept = 0;
+        for (int a = 0; a < n; a++)
+        {
+            if (removed[a])
+            {
+                atomRemap[a] = -1;
+                continue;
+            }
+
+            atomRemap[a] = kept;
+            CopyAtom(a, kept);
+            kept++;
+        }
+
+        int keptBonds = 0;
+        for (int b = 0; b < BondCount; b++)
+        {
+            int begin = atomRemap[BondBegin[b]], end = atomRemap[BondEnd[b]];
+            if (begin < 0 || end < 0)
+            {
+                bondRemap[b] = -1;
+                continue;
+            }
+
+            bondRemap[b] = keptBonds;
+            BondBegin[keptBonds] = begin;
+            BondEnd[keptBonds] = end;
+            Order[keptBonds] = Order[b];
+            Direction[keptBonds] = Direction[b];
+            BondInRing[keptBonds] = BondInRing[b];
+            BondAromatic[keptBonds] = BondAromatic[b];
+            BondPosition[keptBonds] = BondPosition[b];
+            keptBonds++;
+        }
+
+        int keptSlots = 0;
+        for (int k = 0; k < SlotCount; k++)
+        {
+            int bond = bondRemap[SlotBond[k]];
+            if (bond < 0)
+            {
+                continue;
+            }
+
+            SlotAtom[keptSlots] = atomRemap[SlotAtom[k]];
+            SlotBond[keptSlots] = bond;
+            keptSlots++;
+        }
+
+        AtomCount = kept;
+        BondCount = keptBonds;
+        SlotCount = keptSlots;
+        BuildAdjacency();
+    }
+
+    /// <summary>
+    /// Freezes the perceived molecule into an immutable <see cref="Molecule"/>. <paramref name="rings"/> is the
+    /// SSSR when <paramref name="allRings"/> says it is complete; otherwise the molecule finds its rings on demand.
+    /// </summary>
+    public Molecule ToMolecule(string text, List<int[]> rings, bool allRings)
+    {
+        int n = AtomCount;
+        var atoms = new Atom[n];
+        for (int a = 0; a < n; a++)
+        {
+            int z = AtomicNumber[a];
+            atoms[a] = new Atom(
+                a,
+                ChemicalElements.Symbols[z],
+                z,
+                Charge[a],
+                Isotope[a],
+                ExplicitH[a],
+                ImplicitH[a],
+                Aromatic[a],
+                Chiral[a],
+                Degree(a),
+                AtomClass[a],
+                AtomInRing[a]);
+        }
+
+        var bonds = new Bond[BondCount];
+        for (int b = 0; b < bonds.Length; b++)
+        {
+            var order = BondAromatic[b] ? BondOrder.Aromatic : (BondOrder)Order[b];
+            bonds[b] = new Bond(b, BondBegin[b], BondEnd[b], order, (BondStereo)Direction[b], BondInRing[b]);
+        }
+
+        var start = AdjStart.AsSpan(0, n + 1).ToArray();
+        int slots = start[n];
+        var neighbourAtoms = AdjAtom.AsSpan(0, slots).ToArray();
+        var neighbourBonds = AdjBond.AsSpan(0, slots).ToArray();
+        int[][]? ringArrays = !allRings ? null : rings.Count == 0 ? Array.Empty<int[]>() : rings.ToArray();
+        return new Molecule(text, atoms, bonds, start, neighbourAtoms, neighbourBonds, ringArrays);
+    }
+
     /// <summary>The bond joining two atoms, or -1.</summary>
     public int BondBetween(int first, int second)
     {
@@ -220,6 +345,30 @@ internal sealed class WorkingMolecule
         }
 
         return -1;
+    }
+
+    private void CopyAtom(int from, int to)
+    {
+        if (from == to)
+        {
+            return;
+        }
+
+        AtomicNumber[to] = AtomicNumber[from];
+        WrittenAromatic[to] = WrittenAromatic[from];
+        Bracket[to] = Bracket[from];
+        Isotope[to] = Isotope[from];
+        Charge[to] = Charge[from];
+        ExplicitH[to] = ExplicitH[from];
+        ImplicitH[to] = ImplicitH[from];
+        Chiral[to] = Chiral[from];
+        ChiralIsAllene[to] = ChiralIsAllene[from];
+        AtomClass[to] = AtomClass[from];
+        AtomPosition[to] = AtomPosition[from];
+        HasPrevious[to] = HasPrevious[from];
+        Aromatic[to] = Aromatic[from];
+        AtomInRing[to] = AtomInRing[from];
+        Radicals[to] = Radicals[from];
     }
 
     private void GrowAtoms()
@@ -241,6 +390,7 @@ internal sealed class WorkingMolecule
         Array.Resize(ref LastSlot, n);
         Array.Resize(ref Aromatic, n);
         Array.Resize(ref AtomInRing, n);
+        Array.Resize(ref Radicals, n);
     }
 
     private void GrowBonds()
@@ -252,5 +402,6 @@ internal sealed class WorkingMolecule
         Array.Resize(ref Direction, n);
         Array.Resize(ref BondInRing, n);
         Array.Resize(ref BondAromatic, n);
+        Array.Resize(ref BondPosition, n);
     }
 }

@@ -18,8 +18,7 @@ internal sealed class MoleculeReadingWorkspace
     private readonly StereoPerception stereo = new();
     private readonly List<int[]> sssr = new();
     private readonly List<int[]> aromaticRings = new();
-    private int[] remap = new int[64];
-    private int[] bondRemap = new int[64];
+    private bool[] mergedHydrogen = new bool[64];
 
     private MoleculeReadingWorkspace()
     {
@@ -81,7 +80,7 @@ internal sealed class MoleculeReadingWorkspace
         bool allRings = rings.FindRings(mol, sssr, aromaticRings, onlyPossiblyAromatic: true);
         aromaticity.Perceive(mol, aromaticRings);
         stereo.Clean(mol);
-        molecule = Freeze(smiles, allRings);
+        molecule = mol.ToMolecule(smiles, sssr, allRings);
         return null;
     }
 
@@ -155,22 +154,14 @@ internal sealed class MoleculeReadingWorkspace
             return;
         }
 
-        if (remap.Length < n)
+        if (mergedHydrogen.Length < n)
         {
-            remap = new int[n * 2];
+            mergedHydrogen = new bool[n * 2];
         }
 
-        if (bondRemap.Length < mol.BondCount)
-        {
-            bondRemap = new int[mol.BondCount * 2];
-        }
+        Array.Clear(mergedHydrogen, 0, n);
 
-        for (int a = 0; a < n; a++)
-        {
-            remap[a] = 0;
-        }
-
-        // Mark (remap = -1) and credit the neighbours, adjusting chiral parity as if the hydrogen moved last.
+        // Mark and credit the neighbours, adjusting chiral parity as if the hydrogen moved last.
         for (int a = 0; a < n; a++)
         {
             if (!IsMergeableHydrogen(a))
@@ -199,58 +190,10 @@ internal sealed class MoleculeReadingWorkspace
             }
 
             mol.ExplicitH[heavy] += 1;
-            remap[a] = -1;
+            mergedHydrogen[a] = true;
         }
 
-        int kept = 0;
-        for (int a = 0; a < n; a++)
-        {
-            if (remap[a] < 0)
-            {
-                continue;
-            }
-
-            remap[a] = kept;
-            CopyAtom(a, kept);
-            kept++;
-        }
-
-        int keptBonds = 0;
-        for (int b = 0; b < mol.BondCount; b++)
-        {
-            int begin = remap[mol.BondBegin[b]], end = remap[mol.BondEnd[b]];
-            if (begin < 0 || end < 0)
-            {
-                bondRemap[b] = -1;
-                continue;
-            }
-
-            bondRemap[b] = keptBonds;
-            mol.BondBegin[keptBonds] = begin;
-            mol.BondEnd[keptBonds] = end;
-            mol.Order[keptBonds] = mol.Order[b];
-            mol.Direction[keptBonds] = mol.Direction[b];
-            keptBonds++;
-        }
-
-        int keptSlots = 0;
-        for (int k = 0; k < mol.SlotCount; k++)
-        {
-            int bond = bondRemap[mol.SlotBond[k]];
-            if (bond < 0)
-            {
-                continue;
-            }
-
-            mol.SlotAtom[keptSlots] = remap[mol.SlotAtom[k]];
-            mol.SlotBond[keptSlots] = bond;
-            keptSlots++;
-        }
-
-        mol.AtomCount = kept;
-        mol.BondCount = keptBonds;
-        mol.SlotCount = keptSlots;
-        mol.BuildAdjacency();
+        mol.RemoveAtoms(mergedHydrogen.AsSpan(0, n));
     }
 
     private bool IsMergeableHydrogen(int a)
@@ -264,63 +207,5 @@ internal sealed class MoleculeReadingWorkspace
         int heavy = mol.AdjAtom[k];
         int z = mol.AtomicNumber[heavy];
         return z > 1 && mol.Order[mol.AdjBond[k]] == 1;
-    }
-
-    private void CopyAtom(int from, int to)
-    {
-        if (from == to)
-        {
-            return;
-        }
-
-        mol.AtomicNumber[to] = mol.AtomicNumber[from];
-        mol.WrittenAromatic[to] = mol.WrittenAromatic[from];
-        mol.Bracket[to] = mol.Bracket[from];
-        mol.Isotope[to] = mol.Isotope[from];
-        mol.Charge[to] = mol.Charge[from];
-        mol.ExplicitH[to] = mol.ExplicitH[from];
-        mol.ImplicitH[to] = mol.ImplicitH[from];
-        mol.Chiral[to] = mol.Chiral[from];
-        mol.ChiralIsAllene[to] = mol.ChiralIsAllene[from];
-        mol.AtomClass[to] = mol.AtomClass[from];
-        mol.AtomPosition[to] = mol.AtomPosition[from];
-        mol.HasPrevious[to] = mol.HasPrevious[from];
-    }
-
-    private Molecule Freeze(string smiles, bool allRings)
-    {
-        int n = mol.AtomCount;
-        var atoms = new Atom[n];
-        for (int a = 0; a < n; a++)
-        {
-            int z = mol.AtomicNumber[a];
-            atoms[a] = new Atom(
-                a,
-                ChemicalElements.Symbols[z],
-                z,
-                mol.Charge[a],
-                mol.Isotope[a],
-                mol.ExplicitH[a],
-                mol.ImplicitH[a],
-                mol.Aromatic[a],
-                mol.Chiral[a],
-                mol.Degree(a),
-                mol.AtomClass[a],
-                mol.AtomInRing[a]);
-        }
-
-        var bonds = new Bond[mol.BondCount];
-        for (int b = 0; b < bonds.Length; b++)
-        {
-            var order = mol.BondAromatic[b] ? BondOrder.Aromatic : (BondOrder)mol.Order[b];
-            bonds[b] = new Bond(b, mol.BondBegin[b], mol.BondEnd[b], order, (BondStereo)mol.Direction[b], mol.BondInRing[b]);
-        }
-
-        var start = mol.AdjStart.AsSpan(0, n + 1).ToArray();
-        int slots = start[n];
-        var neighbourAtoms = mol.AdjAtom.AsSpan(0, slots).ToArray();
-        var neighbourBonds = mol.AdjBond.AsSpan(0, slots).ToArray();
-        int[][]? ringArrays = !allRings ? null : sssr.Count == 0 ? Array.Empty<int[]>() : sssr.ToArray();
-        return new Molecule(smiles, atoms, bonds, start, neighbourAtoms, neighbourBonds, ringArrays);
     }
 }

@@ -8,7 +8,8 @@ namespace TopoPool.Chemistry.Tables;
 /// without a SMILES column is refused.</item>
 /// <item><c>.txt</c> and standard input: a table when the first non-blank line has a separator (a tab or a comma) and
 /// names a SMILES column, else a SMILES file.</item>
-/// <item><c>.sdf</c>, <c>.sd</c>, <c>.mol</c>: not supported yet (refused).</item>
+/// <item><c>.sdf</c>, <c>.sd</c>, <c>.mol</c>, <c>.sdf.gz</c>: SDF/MOL, V2000 or V3000 (<see cref="Sdf.SdfMoleculeSource"/>);
+/// the data fields are the columns.</item>
 /// <item>anything else (<c>.smi</c>, <c>.smiles</c>, …): a SMILES file (<see cref="SmilesFileMoleculeSource"/>).</item>
 /// </list>
 /// A path of <c>-</c> (or none) is standard input, copied to a temporary file first. An input that cannot be read
@@ -72,9 +73,19 @@ public static class MoleculeSources
     private static IMoleculeSource OpenFile(string path, string source, TemporaryFile? copy, MoleculeSourceOptions options)
     {
         string extension = Path.GetExtension(source).ToLowerInvariant();
-        if (extension is ".sdf" or ".sd" or ".mol")
+        if (extension is ".sdf" or ".sd" or ".mol" || source.EndsWith(".sdf.gz", StringComparison.OrdinalIgnoreCase))
         {
-            throw new MoleculeSourceException($"{source}: SDF input is not supported yet");
+            Stream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new MoleculeSourceException($"{source}: cannot be read ({e.Message})");
+            }
+            copy?.Dispose();
+            return Sdf.SdfMoleculeSource.FromStream(stream, source);
         }
 
         string? firstLine;
