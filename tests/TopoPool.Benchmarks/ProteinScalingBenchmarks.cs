@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Testing;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 
 namespace TopoPool.Benchmarks;
 

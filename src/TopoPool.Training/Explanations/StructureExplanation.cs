@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Proteins;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 
 namespace TopoPool.Training.Explanations;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>Numbers and text as they are written into SVG: invariant culture, two decimals, XML-escaped.</summary>
 internal static class SvgFormat

@@ -3,10 +3,10 @@ using SkiaSharp;
 using Svg.Skia;
 using Svg.Skia.TypefaceProviders;
 using TopoPool.Chemistry.Tables;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Depiction.Tests;
 
 /// <summary>Shared data and measurements for the depiction tests.</summary>
 internal static class DepictionTestSupport

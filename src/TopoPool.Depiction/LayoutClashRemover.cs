@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// Relieves a laid-out fragment of atoms that crowd each other, atoms that sit on bonds, and bonds that cross:

@@ -1,12 +1,12 @@
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Depiction.Tests;
 
-public class DepictionLayoutTests(ITestOutputHelper output)
+public class LayoutTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string> DrugLikeMolecules => new()
     {

@@ -3,7 +3,7 @@ using System.Text;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Proteins;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// A picture of a graph and its clusters, written as a standalone SVG: bonds (double bonds with their second line

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// Cluster colours, the most distinct first: Paul Tol's "light" scheme (made for areas with dark text on top, and

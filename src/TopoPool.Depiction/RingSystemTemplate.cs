@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// Lays out one ring system (rings sharing atoms) in its own frame. The first ring is a regular polygon; then,

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TopoPool.Chemistry;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// 2D coordinates for a molecule, for drawing: bonds one unit long, rings as regular polygons (fused rings edge

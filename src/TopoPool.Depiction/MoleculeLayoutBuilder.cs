@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// The working state of one <see cref="MoleculeLayout"/> run. Each connected fragment is grown outward from a

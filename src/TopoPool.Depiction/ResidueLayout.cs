@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TopoPool.Chemistry.Proteins;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// 2D coordinates for a residue graph: the C-alpha atoms projected onto their two principal axes (the plane that

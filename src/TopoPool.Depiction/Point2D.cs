@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>A point (or a direction) in the drawing plane, in bond-length units, y pointing up.</summary>
 public readonly record struct Point2D(double X, double Y)

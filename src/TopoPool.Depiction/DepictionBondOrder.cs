@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>How a bond (or a residue contact) is drawn.</summary>
 public enum DepictionBondOrder

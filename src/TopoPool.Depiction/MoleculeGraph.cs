@@ -1,7 +1,7 @@
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Smiles;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// What <see cref="MoleculeLayout"/> needs to know about a molecule: its atoms (as element symbols), its bonds with

@@ -3,13 +3,13 @@ using System.Xml.Linq;
 using SkiaSharp;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Depiction.Tests;
 
-public class DepictionPictureTests(ITestOutputHelper output)
+public class PictureTests(ITestOutputHelper output)
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 

@@ -1,7 +1,7 @@
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Proteins;
 
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// What is written at one node of a picture: <see cref="Text"/> (an element symbol, or a residue's code and

@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// A free sector around an atom, between two of its bonds: it opens at <see cref="Start"/> (radians) and runs

@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// Rough advance widths of a sans-serif face (DejaVu Sans, the usual fallback), in ems, so that labels can be

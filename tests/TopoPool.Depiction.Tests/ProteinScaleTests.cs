@@ -4,17 +4,17 @@ using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Testing;
-using TopoPool.Training.Depiction;
+using TopoPool.Depiction;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Depiction.Tests;
 
 /// <summary>
 /// Residue graphs of large proteins and awkward coordinates: the layout and the picture are complete and correct
 /// (every residue placed and labelled, every cluster drawn in its own colour), and nothing throws on coordinates.
 /// How long they take is measured in tests/TopoPool.Benchmarks, not here.
 /// </summary>
-public class DepictionProteinScaleTests
+public class ProteinScaleTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 

@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>
 /// One cluster to draw: its member nodes, its peak (the node the cluster grew from) and its weight (the score

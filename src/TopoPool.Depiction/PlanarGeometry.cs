@@ -1,4 +1,4 @@
-namespace TopoPool.Training.Depiction;
+namespace TopoPool.Depiction;
 
 /// <summary>The small pieces of plane geometry the layouts share.</summary>
 internal static class PlanarGeometry
