@@ -16,7 +16,7 @@ var dataset = DatasetLocator.Load("Caco2_Wang", dataDirectory);
 var split = dataset.Split(seed: 1);
 Console.WriteLine(split);
 
-var pipeline = Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool, TaskKind.Regression, dataset.NodeFeatureWidth, outputWidth: 1, hidden: 32);
+var pipeline = Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPooling, TaskKind.Regression, dataset.NodeFeatureWidth, outputWidth: 1, hidden: 32);
 using var model = PipelineModel.Create(pipeline, CPU, seed: 1);
 
 var options = new TrainingOptions(TaskKind.Regression, CPU) { Epochs = epochs, Patience = 20, BatchSize = 128, LearningRate = 5e-3, Seed = 1 };

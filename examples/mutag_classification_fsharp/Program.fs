@@ -15,7 +15,7 @@ let main args =
 
     TorchSharp.torch.set_num_threads 1   // one intra-op thread is fastest for molecule-sized graphs
     let dataset = DatasetLocator.Load("MUTAG", dataDirectory)
-    let pipeline = Pipeline.paper ConvolutionKind.Sage PoolingKind.TopoPool TaskKind.Classification dataset.NodeFeatureWidth dataset.NumClasses 32
+    let pipeline = Pipeline.paper ConvolutionKind.Sage PoolingKind.TopoPooling TaskKind.Classification dataset.NodeFeatureWidth dataset.NumClasses 32
 
     let accuracies =
         [ for seed in 1..3 ->

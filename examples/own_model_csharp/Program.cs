@@ -32,13 +32,13 @@ for (int k = 0; k < peaks.Length; k++)
 sealed class ConvPoolClassifier : nn.Module
 {
     private readonly GcnConv conv;
-    private readonly TopoPool.Torch.Pooling.TopoPool pool;
+    private readonly TopoPooling pool;
     private readonly TorchSharp.Modules.Linear head;
 
     public ConvPoolClassifier(int inputs, int hidden, int classes) : base(nameof(ConvPoolClassifier))
     {
         conv = new GcnConv(inputs, hidden);
-        pool = new TopoPool.Torch.Pooling.TopoPool(hidden);
+        pool = new TopoPooling(hidden);
         head = nn.Linear(2 * hidden, classes);
         RegisterComponents();
     }

@@ -10,7 +10,7 @@ type torch = TorchSharp.torch
 type ConvPoolClassifier(inputs: int64, hidden: int64, classes: int64) as this =
     inherit torch.nn.Module("ConvPoolClassifier")
     let conv = new GcnConv(inputs, hidden)
-    let pool = new TopoPool.Torch.Pooling.TopoPool(hidden)
+    let pool = new TopoPool.Torch.Pooling.TopoPooling(hidden)
     let head = torch.nn.Linear(2L * hidden, classes)
     do this.RegisterComponents()
 

@@ -3,6 +3,8 @@ namespace TopoPool.Core
 open System
 open System.Collections.Generic
 open System.Collections.Immutable
+open System.Diagnostics.CodeAnalysis
+open System.Runtime.InteropServices
 
 /// An immutable graph: node count, undirected edges, node features (one row per node) and
 /// optional integer node labels. Construct it with `Graph.Create` (throws
@@ -51,18 +53,31 @@ type Graph private (numNodes: int, edges: ImmutableArray<Edge>, features: Featur
                     if labels.Length <> 0 && labels.Length <> numNodes then Error(LabelCountMismatch(labels.Length, numNodes))
                     else Ok()
 
-    /// A graph, or the first problem found in the input. `features` may be null (no features:
-    /// a matrix with no columns) and `nodeLabels` may be null (no labels).
-    static member TryCreate(numNodes: int, edges: IEnumerable<Edge> | null, features: FeatureMatrix | null, nodeLabels: IEnumerable<int> | null) : Result<Graph, GraphError> =
+    /// A graph, or the first problem found in the input (F#: `Graph.tryCreate`).
+    static member internal TryBuild(numNodes: int, edges: IEnumerable<Edge> | null, features: FeatureMatrix | null, nodeLabels: IEnumerable<int> | null) : Result<Graph, GraphError> =
         let edges = match edges with | null -> ImmutableArray<Edge>.Empty | e -> ImmutableArray.CreateRange e
         let labels = match nodeLabels with | null -> ImmutableArray<int>.Empty | l -> ImmutableArray.CreateRange l
         let features = match features with | null -> FeatureMatrix.Empty(max numNodes 0) | f -> f
         Graph.Validate(numNodes, edges, features, labels)
         |> Result.map (fun () -> Graph(numNodes, edges, features, labels))
 
+    /// True and the graph, or false and the first problem found in the input. `features` may be null (no features: a
+    /// matrix with no columns) and `nodeLabels` may be null (no labels).
+    static member TryCreate(numNodes: int, edges: IEnumerable<Edge> | null, features: FeatureMatrix | null, nodeLabels: IEnumerable<int> | null,
+                            [<Out; NotNullWhen(true)>] graph: byref<Graph | null>, [<Out; NotNullWhen(false)>] error: byref<GraphError | null>) : bool =
+        match Graph.TryBuild(numNodes, edges, features, nodeLabels) with
+        | Ok g ->
+            graph <- g
+            error <- null
+            true
+        | Error e ->
+            graph <- null
+            error <- e
+            false
+
     /// A graph; throws `GraphValidationException` naming the problem when the input is invalid.
     static member Create(numNodes: int, edges: IEnumerable<Edge> | null, features: FeatureMatrix | null, nodeLabels: IEnumerable<int> | null) =
-        match Graph.TryCreate(numNodes, edges, features, nodeLabels) with
+        match Graph.TryBuild(numNodes, edges, features, nodeLabels) with
         | Ok g -> g
         | Error e -> raise (GraphValidationException e)
 
@@ -86,6 +101,12 @@ type Graph private (numNodes: int, edges: ImmutableArray<Edge>, features: Featur
         | _ -> false
     override _.GetHashCode() = System.HashCode.Combine(numNodes, edges.Length, features.Columns)
     override _.ToString() = sprintf "Graph(%d nodes, %d edges, %d features)" numNodes edges.Length features.Columns
+
+/// Graphs for F#: `Graph.tryCreate n edges features labels` gives `Ok graph` or `Error problem`.
+[<RequireQualifiedAccess>]
+module Graph =
+    let tryCreate (numNodes: int) (edges: seq<Edge>) (features: FeatureMatrix option) (nodeLabels: seq<int> option) : Result<Graph, GraphError> =
+        Graph.TryBuild(numNodes, edges, Option.toObj features, (match nodeLabels with Some l -> (l: seq<int> | null) | None -> null))
 
 /// Neighbour lists of an undirected graph: sorted, without duplicates and without self-loops.
 [<RequireQualifiedAccess>]

@@ -15,7 +15,7 @@ module MaxRegionDescent =
 
     /// Level-synchronous max-region descent from the peaks. Returns each node's label set
     /// (the peaks whose clusters it joins) and the level at which it was reached.
-    let descend (neighbours: int[][]) (scores: float32[]) (isPeak: bool[]) : Set<int>[] * int[] =
+    let internal descend (neighbours: int[][]) (scores: float32[]) (isPeak: bool[]) : Set<int>[] * int[] =
         let n = neighbours.Length
         let labels = Array.create n Set.empty<int>
         let level = Array.create n -1
@@ -39,10 +39,26 @@ module MaxRegionDescent =
             t <- t + 1
         labels, level
 
-    /// Select on a batch: peaks, descent, and clusters numbered by (graph, peak node).
-    /// `batch` gives each node's graph (non-decreasing); edges must not join graphs.
-    [<CompiledName("Select")>]
-    let select (numNodes: int) (edges: seq<Edge>) (scores: float32[]) (batch: int[]) (numGraphs: int) : Clustering =
+    /// Checks scores (finite, one per node) and the batch vector (in range, non-decreasing, edges inside graphs).
+    [<CompiledName("Validate")>]
+    let validate (numNodes: int) (edges: IReadOnlyList<Edge>) (scores: IReadOnlyList<float32>) (batch: IReadOnlyList<int>) (numGraphs: int) : Result<unit, GraphError> =
+        if numNodes < 0 then Error(NegativeNodeCount numNodes)
+        elif scores.Count <> numNodes then Error(ScoreCountMismatch(scores.Count, numNodes))
+        else
+            match Seq.tryFindIndex (fun (s: float32) -> System.Single.IsNaN s || System.Single.IsInfinity s) scores with
+            | Some i -> Error(NonFiniteScore(i, scores.[i]))
+            | None ->
+                let endpoint =
+                    edges |> Seq.mapi (fun i e -> i, e) |> Seq.tryPick (fun (i, e) ->
+                        if e.Source < 0 then Some(NegativeEndpoint(i, e.Source)) elif e.Target < 0 then Some(NegativeEndpoint(i, e.Target))
+                        elif e.Source >= numNodes then Some(EndpointOutOfRange(i, e.Source, numNodes))
+                        elif e.Target >= numNodes then Some(EndpointOutOfRange(i, e.Target, numNodes))
+                        else None)
+                match endpoint with
+                | Some problem -> Error problem
+                | None -> Batch.ValidateBatchVector(numNodes, edges, batch, numGraphs)
+
+    let private run (numNodes: int) (edges: seq<Edge>) (scores: float32[]) (batch: int[]) (numGraphs: int) : Clustering =
         let neighbours = Adjacency.build numNodes edges
         let isPeak = peaks neighbours scores
         let labels, level = descend neighbours scores isPeak
@@ -60,3 +76,16 @@ module MaxRegionDescent =
             ImmutableArray.Create<int>(pairs |> Array.map snd),
             ImmutableArray.Create<int>(pairs |> Array.map fst),
             ImmutableArray.Create<int>(level))
+
+    /// Select on a batch: peaks, descent, and clusters numbered by (graph, peak node), or the first problem with the
+    /// input. `batch` gives each node's graph (non-decreasing); edges must not join graphs.
+    let trySelect (numNodes: int) (edges: seq<Edge>) (scores: float32[]) (batch: int[]) (numGraphs: int) : Result<Clustering, GraphError> =
+        let edges = Seq.toArray edges
+        validate numNodes edges scores batch numGraphs |> Result.map (fun () -> run numNodes edges scores batch numGraphs)
+
+    /// Select on a batch (see `trySelect`); throws `GraphValidationException` naming the problem with the input.
+    [<CompiledName("Select")>]
+    let select (numNodes: int) (edges: seq<Edge>) (scores: float32[]) (batch: int[]) (numGraphs: int) : Clustering =
+        match trySelect numNodes edges scores batch numGraphs with
+        | Ok clustering -> clustering
+        | Error problem -> raise (GraphValidationException problem)

@@ -9,21 +9,16 @@ open System.Collections.Immutable
 type TopoPoolSpec =
 
     /// Checks scores and batch vector for `numNodes` nodes and the given edges.
-    static member Validate(numNodes: int, edges: IReadOnlyList<Edge>, scores: IReadOnlyList<float32>, batch: IReadOnlyList<int>, numGraphs: int) : Result<unit, GraphError> =
-        if numNodes < 0 then Error(NegativeNodeCount numNodes)
-        elif scores.Count <> numNodes then Error(ScoreCountMismatch(scores.Count, numNodes))
-        else
-            let bad = Seq.tryFindIndex (fun (s: float32) -> System.Single.IsNaN s || System.Single.IsInfinity s) scores
-            match bad with
-            | Some i -> Error(NonFiniteScore(i, scores.[i]))
-            | None -> Batch.ValidateBatchVector(numNodes, edges, batch, numGraphs)
+    /// The first problem with a Select input, or null when there is none.
+    static member Validate(numNodes: int, edges: IReadOnlyList<Edge>, scores: IReadOnlyList<float32>, batch: IReadOnlyList<int>, numGraphs: int) : GraphError | null =
+        match MaxRegionDescent.validate numNodes edges scores batch numGraphs with
+        | Ok () -> null
+        | Error problem -> problem
 
-    /// Peaks and max-region descent on a batch of graphs (`batch[i]` is the graph of node `i`).
+    /// Peaks and max-region descent on a batch of graphs (`batch[i]` is the graph of node `i`); throws
+    /// `GraphValidationException` naming the problem with an invalid input.
     static member Select(numNodes: int, edges: IEnumerable<Edge>, scores: IReadOnlyList<float32>, batch: IReadOnlyList<int>, numGraphs: int) : Clustering =
-        let edges = ImmutableArray.CreateRange edges
-        match TopoPoolSpec.Validate(numNodes, edges, scores, batch, numGraphs) with
-        | Error e -> raise (GraphValidationException e)
-        | Ok () -> MaxRegionDescent.select numNodes edges (Seq.toArray scores) (Seq.toArray batch) numGraphs
+        MaxRegionDescent.select numNodes edges (Seq.toArray scores) (Seq.toArray batch) numGraphs
 
     /// Select on one graph.
     static member Select(graph: Graph, scores: IReadOnlyList<float32>) : Clustering =

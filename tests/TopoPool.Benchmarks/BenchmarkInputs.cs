@@ -1,4 +1,5 @@
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 
 namespace TopoPool.Benchmarks;
 

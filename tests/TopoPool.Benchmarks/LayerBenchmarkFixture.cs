@@ -1,8 +1,9 @@
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Torch.Pooling;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 using TopoPool.Torch.Readout;
 using TorchSharp;
 using static TorchSharp.torch;
-using TopoPoolLayer = TopoPool.Torch.Pooling.TopoPool;
 
 namespace TopoPool.Benchmarks;
 
@@ -16,7 +17,7 @@ public sealed class LayerBenchmarkFixture : IDisposable
     private readonly DisposeScope scope;
     private readonly Tensor x, trainable, edgeIndex, batch;
     private readonly long graphs;
-    private readonly TopoPoolLayer layer;
+    private readonly TopoPooling layer;
 
     public LayerBenchmarkFixture(BenchmarkBatch input)
     {
@@ -26,7 +27,7 @@ public sealed class LayerBenchmarkFixture : IDisposable
         graphs = input.NumGraphs;
         trainable = x.detach().requires_grad_(true);
         random.manual_seed(LayerBenchmark.Seed);
-        layer = new TopoPoolLayer(x.shape[1]);
+        layer = new TopoPooling(x.shape[1]);
     }
 
     public long Forward()

@@ -1,5 +1,6 @@
 using TopoPool.Cli.Commands;
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 using Xunit;
 
 namespace TopoPool.Cli.Tests;

@@ -3,7 +3,8 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Cli.Commands;
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 using TopoPool.Core;
 using TopoPool.Testing;
 

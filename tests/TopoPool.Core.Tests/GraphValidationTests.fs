@@ -4,7 +4,7 @@ open Xunit
 open TopoPool.Core
 
 let private problem (numNodes: int) (edges: Edge list) (features: FeatureMatrix | null) (labels: int list | null) =
-    match Graph.TryCreate(numNodes, edges, features, (match labels with | null -> null | l -> Seq.ofList l)) with
+    match Graph.tryCreate numNodes edges (Option.ofObj features) (match labels with | null -> None | l -> Some(Seq.ofList l)) with
     | Ok _ -> None
     | Error e -> Some e
 
@@ -55,3 +55,12 @@ let ``Select rejects a score count that does not match`` () =
 let ``Select rejects an unsorted batch vector`` () =
     let ex = Assert.Throws<GraphValidationException>(fun () -> TopoPoolSpec.Select(3, [], [| 1.0f; 1.0f; 1.0f |], [| 1; 0; 1 |], 2) |> ignore)
     Assert.Equal("the batch vector decreases at node 1 (graphs must be contiguous and in order)", ex.Message)
+
+[<Fact>]
+let ``C# gets TryCreate with out values`` () =
+    let mutable graph = null
+    let mutable error = null
+    Assert.False(Graph.TryCreate(2, [ Edge(0, 5) ], null, null, &graph, &error))
+    Assert.Equal(Some(EndpointOutOfRange(0, 5, 2)), Option.ofObj error)
+    Assert.True(Graph.TryCreate(2, [ Edge(0, 1) ], null, null, &graph, &error))
+    Assert.Equal(Some 2, graph |> Option.ofObj |> Option.map (fun g -> g.NumNodes))

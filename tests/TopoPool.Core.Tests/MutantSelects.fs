@@ -69,6 +69,6 @@ module MutantSelects =
                     frontier <- Array.ofSeq next.Keys
                     t <- t + 1
             let pairs = [| for v in 0 .. numNodes - 1 do for k in labels.[v] -> k, v |] |> Array.sort
-            Clustering(numNodes, numGraphs, ImmutableArray.Create<int>(peaks), ImmutableArray.Create<int>(peaks |> Array.map (fun p -> batch.[p])),
+            Clustering.Create(numNodes, numGraphs, ImmutableArray.Create<int>(peaks), ImmutableArray.Create<int>(peaks |> Array.map (fun p -> batch.[p])),
                        ImmutableArray.Create<int>(pairs |> Array.map snd), ImmutableArray.Create<int>(pairs |> Array.map fst),
                        ImmutableArray.Create<int>(level))

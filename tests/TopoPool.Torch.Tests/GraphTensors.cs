@@ -1,5 +1,6 @@
 using TopoPool.Core;
 using TopoPool.Testing;
+using TopoPool.Torch.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,26 +9,17 @@ namespace TopoPool.Torch.Tests;
 /// <summary>Core records and test cases as tensors, and tensors back as arrays.</summary>
 internal static class GraphTensors
 {
-    public static Tensor EdgeIndex(IReadOnlyList<Edge> edges)
-    {
-        var values = new long[2 * edges.Count];
-        for (int e = 0; e < edges.Count; e++)
-        {
-            values[e] = edges[e].Source;
-            values[edges.Count + e] = edges[e].Target;
-        }
-        return tensor(values, new long[] { 2, edges.Count });
-    }
+    public static Tensor EdgeIndex(IReadOnlyList<Edge> edges) => CoreTensors.EdgeIndex(edges);
 
     public static Tensor EdgeIndex(params (int Source, int Target)[] edges) =>
         EdgeIndex(edges.Select(e => new Edge(e.Source, e.Target)).ToArray());
 
-    public static Tensor Batch(IEnumerable<int> batch) => tensor(batch.Select(g => (long)g).ToArray());
+    public static Tensor Batch(IEnumerable<int> batch) => CoreTensors.Batch(batch.ToArray());
 
     public static Tensor Scores(float[] scores) => tensor(scores);
 
     public static Tensor Features(FeatureMatrix features, ScalarType type = ScalarType.Float32) =>
-        tensor(features.Data.ToArray(), new long[] { features.Rows, features.Columns }).to_type(type);
+        type == ScalarType.Float32 ? CoreTensors.Features(features) : CoreTensors.Features(features).to_type(type);
 
     public static Tensor EdgeIndex(GraphCase c) => EdgeIndex(c.Edges);
 

@@ -3,7 +3,6 @@ using TopoPool.Torch.Pooling;
 using TopoPool.Torch.Readout;
 using Xunit;
 using static TorchSharp.torch;
-using TopoPoolLayer = TopoPool.Torch.Pooling.TopoPool;
 
 namespace TopoPool.Torch.Tests;
 
@@ -15,7 +14,7 @@ public class LeakTests
         const int steps = 2400, settle = 200;
         using var outer = NewDisposeScope();
         random.manual_seed(3);
-        using var layer = new TopoPoolLayer(4, connect: true);
+        using var layer = new TopoPooling(4, connect: true);
         var x = randn(12, 4);
         var edges = GraphTensors.EdgeIndex((0, 1), (1, 2), (2, 3), (3, 0), (4, 5), (5, 6), (7, 8), (8, 9), (9, 10), (10, 11));
         var batch = tensor(new long[] { 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2 });

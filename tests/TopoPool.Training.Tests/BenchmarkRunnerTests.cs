@@ -12,7 +12,7 @@ public class BenchmarkRunnerTests
     private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
 
     private static BenchmarkSettings Settings(string output, params int[] seeds) =>
-        new(["MUTAG"], [ConvolutionKind.Gcn], [PoolingKind.TopoPool], seeds.Length == 0 ? [1, 2, 3] : seeds, output, CPU)
+        new(["MUTAG"], [ConvolutionKind.Gcn], [PoolingKind.TopoPooling], seeds.Length == 0 ? [1, 2, 3] : seeds, output, CPU)
         {
             DataDirectory = SharedData.Root,
             Epochs = 2,
@@ -140,7 +140,7 @@ public class BenchmarkRunnerTests
     [Fact]
     public void The_shards_of_a_grid_are_disjoint_and_together_the_whole_grid()
     {
-        var settings = new BenchmarkSettings(["MUTAG"], [ConvolutionKind.Gcn, ConvolutionKind.Sage], [PoolingKind.Global, PoolingKind.TopoPool], [1, 2, 3], "unused", CPU);
+        var settings = new BenchmarkSettings(["MUTAG"], [ConvolutionKind.Gcn, ConvolutionKind.Sage], [PoolingKind.Global, PoolingKind.TopoPooling], [1, 2, 3], "unused", CPU);
         var plan = Plan(settings);
         var owned = Enumerable.Range(0, 4).Select(k => plan.Runs.Where(r => new Shard(k, 4).Owns(r.Position)).Select(r => r.Position).ToList()).ToList();
         Assert.Equal(plan.Runs.Select(r => r.Position), owned.SelectMany(o => o).Order());

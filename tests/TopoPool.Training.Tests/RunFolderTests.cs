@@ -12,7 +12,7 @@ public class RunFolderTests
     private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
 
     private static ExperimentSettings Settings(string output) =>
-        new("MUTAG", ConvolutionKind.Gcn, PoolingKind.TopoPool, CPU) { Seeds = [1], Epochs = 2, OutputDirectory = output };
+        new("MUTAG", ConvolutionKind.Gcn, PoolingKind.TopoPooling, CPU) { Seeds = [1], Epochs = 2, OutputDirectory = output };
 
     private static (ExperimentSummary Summary, List<string> Log) Run(ExperimentSettings settings, BenchmarkDataset? data = null)
     {

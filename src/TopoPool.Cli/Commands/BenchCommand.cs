@@ -1,5 +1,6 @@
 using System.CommandLine;
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 
 namespace TopoPool.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 using TopoPool.Core;
 
 namespace TopoPool.Cli.Commands;

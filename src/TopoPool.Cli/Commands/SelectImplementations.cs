@@ -1,5 +1,7 @@
 using TopoPool.Core;
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
+using TopoPool.Torch.Models;
 using TopoPool.Torch.Pooling;
 using static TorchSharp.torch;
 
@@ -28,8 +30,8 @@ public static class SelectImplementations
     {
         using var scope = NewDisposeScope();
         var scores = tensor(request.Scores!);
-        var edgeIndex = tensor(request.Edges.Select(e => (long)e.Source).Concat(request.Edges.Select(e => (long)e.Target)).ToArray()).reshape(2, request.Edges.Count);
-        var batch = tensor(request.Batch.Select(g => (long)g).ToArray());
+        var edgeIndex = CoreTensors.EdgeIndex(request.Edges);
+        var batch = CoreTensors.Batch(request.Batch);
         return TopoPoolSelect.Run(scores, edgeIndex, batch, request.NumGraphs, engine).ToClustering();
     }
 }

@@ -17,8 +17,7 @@ type PipelineBuilder private (inputWidth: int, stagesReversed: Stage list) =
     member b.Relu() = b.Then(Activate Relu)
     member b.Dropout(probability: float) = b.Then(Dropout probability)
     member b.Pool(kind: PoolingKind) = b.Then(Pool(Pipeline.pooling kind))
-    member b.Pool(kind: PoolingKind, ratio: float) = b.Then(Pool { Pipeline.pooling kind with Ratio = ratio })
-    member b.Pool(stage: PoolingStage) = b.Then(Pool stage)
+    member b.Pool(pooling: Pooling) = b.Then(Pool pooling)
     member b.Readout(kind: ReadoutKind) = b.Then(Readout kind)
     /// Finishes the pipeline with a head of the given hidden widths (leaky ReLU between layers).
     member _.Head(task: TaskKind, outputWidth: int, [<System.ParamArray>] hiddenWidths: int[]) : Pipeline =
@@ -27,5 +26,5 @@ type PipelineBuilder private (inputWidth: int, stagesReversed: Stage list) =
               Stages = List.rev stagesReversed
               Head = Pipeline.head task outputWidth (List.ofArray hiddenWidths) }
         match pipeline.Problem with
-        | Some problem -> invalidArg "hiddenWidths" problem
-        | None -> pipeline
+        | null -> pipeline
+        | problem -> invalidArg "hiddenWidths" problem

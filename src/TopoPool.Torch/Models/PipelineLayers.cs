@@ -36,17 +36,18 @@ internal static class PipelineLayers
     public static Tensor Normalize(nn.Module norm, Tensor x, GraphStructure structure) =>
         ((GraphLayerNorm)norm).forward(x, structure);
 
-    public static nn.Module<Tensor, Tensor, Tensor, long, PoolResult> Pooling(PoolingStage stage, int inputs) => stage.Kind switch
+    public static nn.Module<Tensor, Tensor, Tensor, long, PoolResult> Pooling(Core.Pipelines.Pooling pooling, int inputs) => pooling switch
     {
-        PoolingKind.TopoPool => new Pooling.TopoPool(inputs, stage.Connect),
-        PoolingKind.TopK => new TopKPool(inputs, stage.Ratio),
-        PoolingKind.Sag => new SagPool(inputs, stage.Ratio),
-        PoolingKind.DiffPool => new DiffPool(inputs, inputs, stage.Clusters),
-        PoolingKind.EdgePool => new EdgePool(inputs),
-        PoolingKind.AsaPool => new AsaPool(inputs, stage.Ratio),
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage.Kind, "Global pooling has no layer"),
+        Core.Pipelines.Pooling.TopoPooling t => new TopoPooling(inputs, t.Item),
+        Core.Pipelines.Pooling.TopKPooling k => new TopKPooling(inputs, k.Ratio),
+        Core.Pipelines.Pooling.SagPooling s => new SagPooling(inputs, s.Ratio),
+        Core.Pipelines.Pooling.AsaPooling a => new AsaPooling(inputs, a.Ratio),
+        Core.Pipelines.Pooling.DiffPool d => new DiffPool(inputs, inputs, d.Clusters),
+        _ when pooling.IsEdgePooling => new EdgePooling(inputs),
+        _ => throw new ArgumentOutOfRangeException(nameof(pooling), pooling, "unknown pooling"),
     };
 
     /// <summary>The pool's auxiliary loss (DiffPool's link and entropy losses) when the stage asks for it.</summary>
-    public static Tensor? AuxiliaryLoss(PoolingStage stage, PoolResult result) => stage.AuxiliaryLoss ? result.AuxiliaryLoss() : null;
+    public static Tensor? AuxiliaryLoss(Core.Pipelines.Pooling pooling, PoolResult result) =>
+        pooling is Core.Pipelines.Pooling.DiffPool { AuxiliaryLoss: true } ? result.AuxiliaryLoss() : null;
 }

@@ -34,16 +34,16 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
                     var conv = PipelineLayers.Convolution(c.Item, width);
                     register_module($"conv{++convolutions}", conv);
                     steps.Add((stage, conv));
-                    width = c.Item.Kind == ConvolutionKind.Gat && c.Item.ConcatHeads ? c.Item.Width * c.Item.Heads : c.Item.Width;
+                    width = c.Item.OutputWidth;
                     break;
                 case Stage.Normalize n:
                     var norm = PipelineLayers.Normalization(width);
-                    register_module(n.name, norm);
-                    norms[n.name] = norm;
+                    register_module(n.Name, norm);
+                    norms[n.Name] = norm;
                     steps.Add((stage, norm));
                     break;
                 case Stage.ReuseNormalization r:
-                    steps.Add((stage, norms[r.name]));
+                    steps.Add((stage, norms[r.Name]));
                     break;
                 case Stage.Pool p:
                     var pool = PipelineLayers.Pooling(p.Item, width);
@@ -118,13 +118,13 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
                     case Stage.Activate a:
                         x = a.Item switch
                         {
-                            Activation.LeakyRelu l => nn.functional.leaky_relu(x, l.negativeSlope),
+                            Activation.LeakyRelu l => nn.functional.leaky_relu(x, l.NegativeSlope),
                             { IsRelu: true } => nn.functional.relu(x),
                             _ => x,
                         };
                         break;
                     case Stage.Dropout d:
-                        x = nn.functional.dropout(x, d.probability, training);
+                        x = nn.functional.dropout(x, d.Probability, training);
                         break;
                     case Stage.Pool p:
                         pooled = ((nn.Module<Tensor, Tensor, Tensor, long, PoolResult>)layer!).call(x, structure.EdgeIndex, structure.Batch, numGraphs);
@@ -160,7 +160,7 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
         {
             h = head[i].call(h);
             if (i + 1 < head.Count)
-                h = pipeline.Head.Activation is Activation.LeakyRelu l ? nn.functional.leaky_relu(h, l.negativeSlope)
+                h = pipeline.Head.Activation is Activation.LeakyRelu l ? nn.functional.leaky_relu(h, l.NegativeSlope)
                   : pipeline.Head.Activation.IsRelu ? nn.functional.relu(h) : h;
         }
         if (pipeline.Head.Task == TaskKind.Classification) h = nn.functional.log_softmax(h, 1);

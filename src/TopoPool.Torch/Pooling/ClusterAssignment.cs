@@ -35,7 +35,7 @@ public sealed record ClusterAssignment
         using var scope = NewDisposeScope();
         ImmutableArray<int> Read(Tensor t) =>
             ImmutableArray.Create(HostTensors.Span<long>(HostTensors.OnHost(t, TorchSharp.torch.ScalarType.Int64)).ToArray().Select(v => checked((int)v)).ToArray());
-        return new Clustering(checked((int)NumNodes), checked((int)NumGraphs), Read(Peaks), Read(ClusterBatch),
+        return Clustering.Create(checked((int)NumNodes), checked((int)NumGraphs), Read(Peaks), Read(ClusterBatch),
                               Read(NodeIndex), Read(ClusterIndex), Read(Levels));
     }
 

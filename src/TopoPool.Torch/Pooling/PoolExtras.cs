@@ -19,7 +19,7 @@ public sealed record PoolExtras
     public Tensor? EntropyLoss { get; init; }
     /// <summary>DiffPool's pooled adjacency <c>SᵀAS</c> (graphs × clusters × clusters).</summary>
     public Tensor? DenseAdjacency { get; init; }
-    /// <summary>EdgePool's score of each input edge (E): softmax over the target's incoming edges plus 0.5.</summary>
+    /// <summary>EdgePooling's score of each input edge (E): softmax over the target's incoming edges plus 0.5.</summary>
     public Tensor? EdgeScore { get; init; }
 
     /// <summary>Moves every tensor to the enclosing dispose scope (with <see cref="PoolResult.MoveToOuterDisposeScope"/>).</summary>

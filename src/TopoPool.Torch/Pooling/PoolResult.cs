@@ -38,7 +38,7 @@ public sealed record PoolResult
     public Tensor? Weights { get; init; }
 
     /// <summary>What some layers return beside the common fields: pooled edge weights (ASAPool), DiffPool's
-    /// auxiliary losses and dense adjacency, EdgePool's edge scores; null when the layer has none.</summary>
+    /// auxiliary losses and dense adjacency, EdgePooling's edge scores; null when the layer has none.</summary>
     public PoolExtras? Extras { get; init; }
 
     /// <summary>A weight per pooled edge (E'), or null when pooled edges are unweighted.</summary>

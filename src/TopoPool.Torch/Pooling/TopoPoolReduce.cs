@@ -9,8 +9,9 @@ namespace TopoPool.Torch.Pooling;
 /// and in the scores (through σ).</summary>
 public static class TopoPoolReduce
 {
-    /// <summary>Pooled features and cluster weights for node features <paramref name="x"/> (N × d) and node
-    /// scores <paramref name="scores"/> (N).</summary>
+    /// <summary>Pooled features and cluster weights for node features <paramref name="x"/> (N × d) and the node
+    /// scores <paramref name="scores"/> (N) whose values at the peaks are weighed: the node scores <c>s</c> (the
+    /// authors' weighting), the raw scores (the paper's single softmax), either divided by a temperature.</summary>
     public static ReducedClusters Run(Tensor x, Tensor scores, ClusterAssignment assignment)
     {
         if (x.dim() != 2 || x.shape[0] != assignment.NumNodes)

@@ -28,12 +28,12 @@ public static class ComponentNames
     public static string Of(PoolingKind pool) => pool switch
     {
         PoolingKind.Global => "global",
-        PoolingKind.TopK => "topk",
-        PoolingKind.Sag => "sag",
+        PoolingKind.TopKPooling => "topk",
+        PoolingKind.SagPooling => "sag",
         PoolingKind.DiffPool => "diff",
-        PoolingKind.EdgePool => "edge",
-        PoolingKind.AsaPool => "asa",
-        PoolingKind.TopoPool => "topo",
+        PoolingKind.EdgePooling => "edge",
+        PoolingKind.AsaPooling => "asa",
+        PoolingKind.TopoPooling => "topo",
         _ => throw new ArgumentOutOfRangeException(nameof(pool), pool, "unknown pool"),
     };
 

@@ -85,7 +85,7 @@ public static class ExperimentRunner
             model.save(weights + ".partial");
             File.Move(weights + ".partial", weights, overwrite: true);
 
-            double? recovery = split.Test.Samples.Any(s => s.HasMotif) && settings.Pool == PoolingKind.TopoPool
+            double? recovery = split.Test.Samples.Any(s => s.HasMotif) && settings.Pool == PoolingKind.TopoPooling
                 ? MotifRecoveryOf(model, split.Test.Samples, options.BatchSize, settings.Device)
                 : null;
             if (settings.Explain && settings.Pool != PoolingKind.Global)

@@ -80,7 +80,7 @@ public sealed class GraphExplainer : IDisposable
     /// <summary>A seeded, untrained GCN + TopoPool paper model for inputs of the given width.</summary>
     public static GraphExplainer Untrained(int inputWidth, Device device, long seed = 1)
     {
-        var pipeline = Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool, Core.Pipelines.TaskKind.Regression, inputWidth, 1, 32);
+        var pipeline = Pipeline.Paper(ConvolutionKind.Gcn, PoolingKind.TopoPooling, Core.Pipelines.TaskKind.Regression, inputWidth, 1, 32);
         return new GraphExplainer(PipelineModel.Create(pipeline, device, seed), device, $"untrained GCN + TopoPool (seed {seed})");
     }
 

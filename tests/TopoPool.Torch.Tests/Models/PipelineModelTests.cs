@@ -52,7 +52,7 @@ public class PipelineModelTests
     [Fact]
     public void The_state_dict_keys_of_the_GCN_TopoPool_preset_are_stable()
     {
-        using var model = Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool);
+        using var model = Paper(ConvolutionKind.Gcn, PoolingKind.TopoPooling);
         var expected = new Dictionary<string, long[]>
         {
             // three GCN blocks: input doubled by the global-mean concatenation (7 → 14, then 32 → 64)
@@ -100,7 +100,7 @@ public class PipelineModelTests
     [Fact]
     public void A_forward_pass_gives_log_probabilities_per_graph_and_the_pool_result()
     {
-        using var model = Paper(ConvolutionKind.Gcn, PoolingKind.TopoPool);
+        using var model = Paper(ConvolutionKind.Gcn, PoolingKind.TopoPooling);
         var batch = new GraphBatch(
             randn(5, 7),
             tensor(new long[,] { { 0, 1, 1, 2, 3, 4 }, { 1, 0, 2, 1, 4, 3 } }),
@@ -123,7 +123,7 @@ public class ReadmePipelineSnippetTests
         var pipeline = PipelineBuilder.Create(inputWidth: 39)
             .ConcatGlobalMean().Convolution(ConvolutionKind.Gat, 32).Normalize("norm1").LeakyRelu().Readout(ReadoutKind.MaxMean)
             .ConcatGlobalMean().Convolution(ConvolutionKind.Gat, 32).Normalize("norm2").LeakyRelu()
-            .Pool(PoolingKind.TopoPool).ReuseNormalization("norm2").Readout(ReadoutKind.MaxMean)
+            .Pool(PoolingKind.TopoPooling).ReuseNormalization("norm2").Readout(ReadoutKind.MaxMean)
             .Head(TaskKind.Regression, 1, 32, 16);
         using var model = PipelineModel.Create(pipeline, device, seed: 1);
         var batch = new GraphBatch(randn(4, 39), tensor(new long[,] { { 0, 1, 2 }, { 1, 2, 3 } }), zeros(4, ScalarType.Int64), 1);

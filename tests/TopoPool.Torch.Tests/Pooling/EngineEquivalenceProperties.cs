@@ -90,7 +90,7 @@ public class EngineEquivalenceProperties
         {
             using var scope = NewDisposeScope();
             var features = c.Features.Columns == 0 ? FeatureMatrix.Create(c.NumNodes, 1, new float[c.NumNodes]) : c.Features;
-            using var layer = new TopoPool.Torch.Pooling.TopoPool(features.Columns, connect: true, engine: engine);
+            using var layer = new TopoPool.Torch.Pooling.TopoPooling(features.Columns, connect: true, engine: engine);
             var edgeIndex = GraphTensors.EdgeIndex(c);
             PoolResult result;
             using (no_grad()) result = layer.call(GraphTensors.Features(features), edgeIndex, GraphTensors.Batch(c.Batch), c.NumGraphs);

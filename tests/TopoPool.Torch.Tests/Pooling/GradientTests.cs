@@ -1,7 +1,7 @@
+using TopoPool.Torch.Pooling;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
-using TopoPoolLayer = TopoPool.Torch.Pooling.TopoPool;
 
 namespace TopoPool.Torch.Tests.Pooling;
 
@@ -16,7 +16,7 @@ public class GradientTests
     {
         using var scope = NewDisposeScope();
         random.manual_seed(17);
-        using var layer = new TopoPoolLayer(3);
+        using var layer = new TopoPooling(3);
         layer.to(ScalarType.Float64);
         var edges = GraphTensors.EdgeIndex((0, 1), (1, 2), (2, 3), (3, 0), (3, 4), (4, 5), (6, 7), (7, 8), (8, 9), (9, 7));
         var batch = tensor(new long[] { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2 });

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace TopoPool.Torch.Pooling.Baselines;
 
 /// <summary>
-/// EdgePool's matching as a free function: go through the edges by descending score and take an edge when neither
+/// EdgePooling's matching as a free function: go through the edges by descending score and take an edge when neither
 /// endpoint has been taken yet (a self-loop takes its one node). Equal scores are settled by edge position (the
 /// lower position first), so the result is deterministic; PyG's unstable <c>argsort</c> leaves such ties open.
 /// <para>

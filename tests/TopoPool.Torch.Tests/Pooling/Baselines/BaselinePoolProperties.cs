@@ -23,12 +23,12 @@ public class BaselinePoolProperties
     {
         nn.Module<Tensor, Tensor, Tensor, long, PoolResult> pool = kind switch
         {
-            "topk" => new TopKPool(D),
-            "sag" => new SagPool(D),
+            "topk" => new TopKPooling(D),
+            "sag" => new SagPooling(D),
             "diff" => new DiffPool(D, 5, clusters: 3),
-            "edge" => new EdgePool(D, engine: EdgeMatchingEngine.Managed),
-            "edge-tensor" => new EdgePool(D, engine: EdgeMatchingEngine.Tensor),
-            "asa" => new AsaPool(D),
+            "edge" => new EdgePooling(D, engine: EdgeMatchingEngine.Managed),
+            "edge-tensor" => new EdgePooling(D, engine: EdgeMatchingEngine.Tensor),
+            "asa" => new AsaPooling(D),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         Randomize(pool, kind.Length * 13 + 1);
@@ -181,7 +181,7 @@ public class BaselinePoolProperties
         (result.X * RandomMatrix(result.NumClusters, D, 4)).sum().backward();
         foreach (var (name, parameter) in pool.named_parameters())
         {
-            // EdgePool normalises its raw edge scores with a softmax over each node's incoming edges, which a constant
+            // EdgePooling normalises its raw edge scores with a softmax over each node's incoming edges, which a constant
             // shift does not change: the gradient of its score bias is exactly zero in exact arithmetic (and rounding
             // noise at most), as in PyG.
             if (kind.StartsWith("edge", StringComparison.Ordinal) && name == "lin.bias")
@@ -251,7 +251,7 @@ public class BaselinePoolProperties
     {
         var pools = new nn.Module<Tensor, Tensor, Tensor, long, PoolResult>[]
         {
-            new TopKPool(D), new SagPool(D), new DiffPool(D, D), new EdgePool(D), new AsaPool(D), new Torch.Pooling.TopoPool(D),
+            new TopKPooling(D), new SagPooling(D), new DiffPool(D, D), new EdgePooling(D), new AsaPooling(D), new TopoPooling(D),
         };
         using var scope = NewDisposeScope();
         foreach (var pool in pools)

@@ -1,34 +1,29 @@
 using TopoPool.Torch.Convolution;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace TopoPool.Torch.Pooling.Baselines;
 
 /// <summary>
-/// Graph U-Net's gPool (Gao &amp; Ji 2019; PyG's <c>TopKPooling</c> with its defaults): score
-/// <c>y = tanh(x·p / ‖p‖)</c>, keep the <c>ceil(ratio · n)</c> best nodes of each graph, pooled rows
-/// <c>x_i · y_i</c>, edges between kept nodes. <c>p</c> starts uniform in <c>±1/sqrt(d)</c>.
-/// The result: one cluster per kept node (<see cref="PoolResult.NodeIndex"/> = <see cref="PoolResult.Peaks"/> = the
-/// kept nodes, grouped by graph, best first), <see cref="PoolResult.Scores"/> = <c>y</c> (N),
-/// <see cref="PoolResult.Weights"/> = the kept nodes' <c>y</c>. State-dict key: <c>weight</c> (1 × d).
+/// Self-attention graph pooling (Lee et al. 2019; PyG's <c>SAGPooling</c> with its defaults): score
+/// <c>y = tanh(GraphConv(x, A))</c> to one channel, keep the <c>ceil(ratio · n)</c> best nodes of each graph, pooled
+/// rows <c>x_i · y_i</c>, edges between kept nodes. The result is laid out as <see cref="TopKPooling"/>'s.
+/// State-dict keys: <c>gnn.lin_rel.weight</c>, <c>gnn.lin_rel.bias</c>, <c>gnn.lin_root.weight</c>.
 /// </summary>
-public sealed class TopKPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class SagPooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
 {
-    private readonly Parameter weight;
+    private readonly GraphConv gnn;
 
     /// <param name="inChannels">Feature width d.</param>
     /// <param name="ratio">Fraction of each graph's nodes kept, rounded up (0 &lt; ratio ≤ 1).</param>
-    public TopKPool(long inChannels, double ratio = 0.5) : base(nameof(TopKPool))
+    public SagPooling(long inChannels, double ratio = 0.5) : base(nameof(SagPooling))
     {
         if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         TopKSelect.CheckRatio(ratio);
         InChannels = inChannels;
         Ratio = ratio;
-        double bound = 1.0 / Math.Sqrt(inChannels);
-        weight = Parameter(empty(1, inChannels));
-        using (no_grad()) weight.uniform_(-bound, bound);
+        gnn = new GraphConv(inChannels, 1);
         RegisterComponents();
     }
 
@@ -42,7 +37,7 @@ public sealed class TopKPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         GraphInput.Check(x, InChannels, edgeIndex);
         GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
-        var score = ((x * weight).sum(-1) / weight.norm()).tanh();
+        var score = gnn.call(x, edgeIndex).squeeze(1).tanh();
         return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio).MoveToOuterDisposeScope();
     }
 }

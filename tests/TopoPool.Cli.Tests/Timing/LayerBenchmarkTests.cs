@@ -1,7 +1,8 @@
-using TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+using TopoPool.Cli.Timing;
 using Xunit;
 
-namespace TopoPool.Torch.Tests.Benchmarking;
+namespace TopoPool.Cli.Tests.Timing;
 
 public class LayerBenchmarkTests
 {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Tests.Pooling.Baselines;
 
-public class TopKPoolTests
+public class TopKPoolingTests
 {
     [Fact]
     public void Select_keeps_the_ceiling_of_half_of_each_graph_best_first_ties_by_index()
@@ -29,7 +29,7 @@ public class TopKPoolTests
     {
         // p = (3, 4), ‖p‖ = 5: scores 0.6, 0.8, 2.8, −0.6 before tanh; nodes 2 then 1 are kept.
         using var scope = NewDisposeScope();
-        var pool = new TopKPool(2);
+        var pool = new TopKPooling(2);
         Set(pool, "weight", 3, 4);
         var x = Matrix(new float[,] { { 1, 0 }, { 0, 1 }, { 2, 2 }, { -1, 0 } });
         var result = pool.call(x, Undirected((0, 1), (1, 2), (2, 3)));
@@ -51,7 +51,7 @@ public class TopKPoolTests
     public void Each_graph_of_a_batch_keeps_its_own_best_nodes()
     {
         using var scope = NewDisposeScope();
-        var pool = new TopKPool(1);
+        var pool = new TopKPooling(1);
         Set(pool, "weight", 1);
         var x = Column(1, 5, 3, 2, -1, 4, 0, 2, 9);
         var batch = Longs(0, 0, 0, 0, 1, 1, 1, 1, 2);
@@ -67,7 +67,7 @@ public class TopKPoolTests
     [Fact]
     public void Parameter_is_pyg_weight_uniform_in_the_inverse_square_root_bound()
     {
-        var pool = new TopKPool(16);
+        var pool = new TopKPooling(16);
         AssertKeys(new[] { "weight" }, pool.state_dict());
         Assert.Equal(new long[] { 1, 16 }, pool.state_dict()["weight"].shape);
         Assert.All(Doubles(pool.state_dict()["weight"]), w => Assert.InRange(Math.Abs(w), 0, 0.25));

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TopoPool.Torch.Benchmarking;
+namespace TopoPool.Cli.Timing;
 
 /// <summary>Medians of one <see cref="LayerBenchmark"/> run, in milliseconds, with the batch's size and the
 /// global max+mean readout timed the same way for comparison.</summary>

@@ -6,12 +6,12 @@ using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Tests.Pooling.Baselines;
 
-public class EdgePoolTests
+public class EdgePoolingTests
 {
     /// <summary>One feature; the raw edge score is the source's feature (lin = [1, 0], bias 0).</summary>
-    private static EdgePool SourceScored(EdgeMatchingEngine engine)
+    private static EdgePooling SourceScored(EdgeMatchingEngine engine)
     {
-        var pool = new EdgePool(1, engine: engine);
+        var pool = new EdgePooling(1, engine: engine);
         Set(pool, "lin.weight", 1, 0);
         Set(pool, "lin.bias", 0);
         return pool;
@@ -84,7 +84,7 @@ public class EdgePoolTests
     [Fact]
     public void Parameters_are_pyg_lin_over_both_endpoints()
     {
-        var state = new EdgePool(6).state_dict();
+        var state = new EdgePooling(6).state_dict();
         AssertKeys(new[] { "lin.weight", "lin.bias" }, state);
         Assert.Equal(new long[] { 1, 12 }, state["lin.weight"].shape);
     }

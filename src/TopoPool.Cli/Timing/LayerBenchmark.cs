@@ -4,7 +4,7 @@ using TopoPool.Torch.Readout;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TopoPool.Torch.Benchmarking;
+namespace TopoPool.Cli.Timing;
 
 /// <summary>
 /// Times the TopoPool layer on a batch (CPU): forward in inference (evaluation mode, no gradient recording) and
@@ -43,7 +43,7 @@ public static class LayerBenchmark
             var (x, edgeIndex, batch) = Tensors(input, hidden);
             long graphs = input.NumGraphs;
             random.manual_seed(Seed);
-            using var layer = new Pooling.TopoPool(x.shape[1], connect: false, engine: engine);
+            using var layer = new TopoPool.Torch.Pooling.TopoPooling(x.shape[1], connect: false, engine: engine);
             var trainable = x.detach().requires_grad_(true);
 
             layer.eval();

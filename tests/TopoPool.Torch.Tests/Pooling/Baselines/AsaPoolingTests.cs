@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 
 namespace TopoPool.Torch.Tests.Pooling.Baselines;
 
-public class AsaPoolTests
+public class AsaPoolingTests
 {
     private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
 
@@ -44,7 +44,7 @@ public class AsaPoolTests
         // c = (1+4)/2, (1+4+10)/3, (4+10)/2 = 2.5, 5, 7. LEConv reduced to the identity: fitness σ(c).
         // Two of three clusters are kept: heads 2 (c = 7) and 1 (c = 5).
         using var scope = NewDisposeScope();
-        var pool = new AsaPool(1);
+        var pool = new AsaPooling(1);
         Set(pool, "att.weight", 0, 0);
         Set(pool, "att.bias", 0);
         Set(pool, "gnn_score.lin1.weight", 0);
@@ -68,7 +68,7 @@ public class AsaPoolTests
     public void With_add_self_loops_the_pooled_diagonal_is_one()
     {
         using var scope = NewDisposeScope();
-        var pool = new AsaPool(1, addSelfLoops: true);
+        var pool = new AsaPooling(1, addSelfLoops: true);
         Set(pool, "att.weight", 0, 0);
         Set(pool, "gnn_score.lin3.weight", 1);
         Set(pool, "gnn_score.lin1.weight", 0);
@@ -82,7 +82,7 @@ public class AsaPoolTests
 
     /// <summary>ASAPool written out node by node from the paper's equations (double precision, dense A').</summary>
     private static (double[][] X, long[] Kept, Dictionary<(int, int), double> Edges, bool NearTie) Reference(
-        AsaPool pool, double[][] x, (int Source, int Target)[] inputEdges, int[] batch, int numGraphs)
+        AsaPooling pool, double[][] x, (int Source, int Target)[] inputEdges, int[] batch, int numGraphs)
     {
         double[] P(string name) => Doubles(pool.state_dict()[name]);
         int n = x.Length, d = x.Length == 0 ? 0 : x[0].Length;
@@ -136,7 +136,7 @@ public class AsaPoolTests
     {
         // Double precision and small weights keep the sigmoid away from saturation, where the float32 layer and the
         // double reference could see different ties.
-        using var pool = new AsaPool(3);
+        using var pool = new AsaPooling(3);
         Randomize(pool, 77);
         using (no_grad())
             foreach (var (_, parameter) in pool.named_parameters()) parameter.mul_(0.5);
@@ -168,6 +168,6 @@ public class AsaPoolTests
         {
             "lin.weight", "lin.bias", "att.weight", "att.bias", "gnn_score.lin1.weight", "gnn_score.lin1.bias",
             "gnn_score.lin2.weight", "gnn_score.lin3.weight", "gnn_score.lin3.bias",
-        }, new AsaPool(4).state_dict());
+        }, new AsaPooling(4).state_dict());
     }
 }

@@ -1,5 +1,7 @@
 
-namespace TopoPool.Torch.Benchmarking;
+using TopoPool.Cli.Requests;
+
+namespace TopoPool.Cli.Timing;
 
 /// <summary>
 /// A batch in the <c>topopool cluster</c> JSON format: <c>{"num_nodes": N, "edges": [[i, j], ...], "batch"?: [...],

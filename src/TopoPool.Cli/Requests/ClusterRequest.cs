@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TopoPool.Core;
 
-namespace TopoPool.Torch.Benchmarking;
+namespace TopoPool.Cli.Requests;
 
 /// <summary>
 /// The one reader of the JSON batch format that <c>topopool cluster</c> and <c>topopool bench layer</c> take:
@@ -91,8 +91,8 @@ public sealed record ClusterRequest(
     private void Validate(string source)
     {
         var scores = Scores ?? new float[NumNodes];
-        if (TopoPoolSpec.Validate(NumNodes, Edges, scores, Batch, NumGraphs) is { IsError: true } result)
-            throw new FormatException($"{source}: {result.ErrorValue.Message}");
+        if (TopoPoolSpec.Validate(NumNodes, Edges, scores, Batch, NumGraphs) is { } problem)
+            throw new FormatException($"{source}: {problem.Message}");
         if (Features is not null && Features.Rows != NumNodes)
             throw new FormatException($"{source}: {GraphError.NewFeatureRowMismatch(Features.Rows, NumNodes).Message}");
     }

@@ -17,7 +17,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// <c>ceil(ratio · n)</c> fittest clusters of each graph are kept, each as <c>c_i · φ_i</c>; the pooled graph is
 /// <c>A' = SᵀAS</c> over the kept clusters (S the attention matrix, <c>S[j, i] = α_ji</c>), its diagonal removed
 /// (or set to 1 with <c>addSelfLoops</c>), edges sorted by (source, target) with weights.
-/// <para>The result: clusters laid out as <see cref="TopKPool"/>'s (<see cref="PoolResult.Peaks"/> = the kept
+/// <para>The result: clusters laid out as <see cref="TopKPooling"/>'s (<see cref="PoolResult.Peaks"/> = the kept
 /// cluster heads); the assignment is <c>S</c> restricted to the kept clusters (pairs sorted by cluster, then node;
 /// <see cref="PoolResult.AssignmentWeight"/> = α); <see cref="PoolResult.Scores"/> = φ (N),
 /// <see cref="PoolResult.Weights"/> = the kept φ; the weights of <c>A'</c> in <see cref="PoolResultExtras.EdgeWeight"/>.
@@ -25,7 +25,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// <c>gnn_score.lin1.weight</c>, <c>gnn_score.lin1.bias</c>, <c>gnn_score.lin2.weight</c>,
 /// <c>gnn_score.lin3.weight</c>, <c>gnn_score.lin3.bias</c>.</para>
 /// </summary>
-public sealed class AsaPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class AsaPooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
 {
     private readonly Linear lin;
     private readonly Linear att;
@@ -38,8 +38,8 @@ public sealed class AsaPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
     /// <param name="dropout">Dropout probability on the attention coefficients while training (PyG default 0).</param>
     /// <param name="negativeSlope">Slope of the LeakyReLU on the attention logits (PyG default 0.2).</param>
     /// <param name="addSelfLoops">Set the pooled graph's diagonal to 1 instead of removing it (PyG default false).</param>
-    public AsaPool(long inChannels, double ratio = 0.5, double dropout = 0.0, double negativeSlope = 0.2, bool addSelfLoops = false)
-        : base(nameof(AsaPool))
+    public AsaPooling(long inChannels, double ratio = 0.5, double dropout = 0.0, double negativeSlope = 0.2, bool addSelfLoops = false)
+        : base(nameof(AsaPooling))
     {
         if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         TopKSelect.CheckRatio(ratio);

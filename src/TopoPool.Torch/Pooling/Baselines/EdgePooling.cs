@@ -23,7 +23,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// copies a cluster's row to its members (PyG's <c>unpool</c> also divides by the score).
 /// State-dict keys: <c>lin.weight</c>, <c>lin.bias</c>.</para>
 /// </summary>
-public sealed class EdgePool : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
 {
     private readonly Linear lin;
 
@@ -31,8 +31,8 @@ public sealed class EdgePool : Module<Tensor, Tensor, Tensor, long, PoolResult>
     /// <param name="dropout">Dropout probability on the raw edge scores while training (PyG default 0).</param>
     /// <param name="addToEdgeScore">Added to every normalised score (PyG default 0.5).</param>
     /// <param name="engine">How the greedy matching is resolved; every engine gives the same result.</param>
-    public EdgePool(long inChannels, double dropout = 0.0, double addToEdgeScore = 0.5,
-                    EdgeMatchingEngine engine = EdgeMatchingEngine.Auto) : base(nameof(EdgePool))
+    public EdgePooling(long inChannels, double dropout = 0.0, double addToEdgeScore = 0.5,
+                    EdgeMatchingEngine engine = EdgeMatchingEngine.Auto) : base(nameof(EdgePooling))
     {
         if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         if (dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), "dropout must lie in [0, 1)");
