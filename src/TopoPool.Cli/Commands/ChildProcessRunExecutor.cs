@@ -30,6 +30,7 @@ public sealed class ChildProcessRunExecutor(Action<string> log) : IRunExecutor
             "--duplicates", ComponentNames.Of(e.Duplicates), "--threads", s.Threads.ToString(CultureInfo.InvariantCulture),
             "--device", s.Device, "--out", e.OutputFolder, "--json",
             .. (s.ShuffleEachEpoch ? new[] { "--shuffle-each-epoch" } : []),
+            .. (s.Variant.Length > 0 ? new[] { "--variant", s.Variant } : []),
             .. (e.Explain ? new[] { "--explain" } : []),
             .. (e.DataDirectory is { } data ? new[] { "--data-dir", data } : []),
         ];

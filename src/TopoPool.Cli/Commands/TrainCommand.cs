@@ -24,6 +24,7 @@ public static class TrainCommand
         var model = CommandOptions.Choice("--model", "model preset", ModelPresets.Names, ModelPresets.Paper);
         var gnn = CommandOptions.Choice("--gnn", "graph convolution", ComponentNames.Gnns, "gcn");
         var pool = CommandOptions.Choice("--pool", "pooling layer", ComponentNames.Pools, "topo", ModelChoices.PoolAliases);
+        var variant = CommandOptions.Choice("--variant", "TopoPooling variant", ["none", .. ModelPresets.Variants.Where(v => v.Length > 0)], "none");
         var seeds = CommandOptions.Seeds("--seeds", "1");
         var batchSize = CommandOptions.WholeNumber("--batch-size", "graphs per batch (default: the dataset's protocol)", 1, 1_000_000);
         var lr = CommandOptions.PositiveNumber("--lr", "Adam learning rate (default: the dataset's protocol)");
@@ -33,7 +34,7 @@ public static class TrainCommand
         var protocol = new ProtocolArguments();
         var command = new Command("train", "Train and test a pooling model with the paper's protocol")
         {
-            dataset, model, gnn, pool, seeds, batchSize, lr, output, fresh, json,
+            dataset, model, gnn, pool, variant, seeds, batchSize, lr, output, fresh, json,
         };
         foreach (var option in protocol.All) command.Options.Add(option);
         command.SetAction(result =>
@@ -49,6 +50,7 @@ public static class TrainCommand
                 LearningRate = result.GetValue(lr),
                 Hidden = result.GetValue(protocol.Hidden),
                 Model = result.GetValue(model)!,
+                Variant = result.GetValue(variant) is "none" or null ? "" : result.GetValue(variant)!,
                 SplitRounding = protocol.RoundingOf(result),
                 ShuffleEachEpoch = result.GetValue(protocol.ShuffleEachEpoch),
                 Duplicates = protocol.DuplicatesOf(result),
@@ -57,6 +59,7 @@ public static class TrainCommand
                 OutputDirectory = result.GetValue(output),
                 Fresh = result.GetValue(fresh),
             };
+            if (ModelPresets.Problem(settings.Model, settings.Pool, settings.Variant) is { } problem) throw new InputException(problem);
             TorchSharp.torch.set_num_threads(settings.Threads);
             var summary = Run(settings, Console.Out, Console.Error);
             if (result.GetValue(json)) Console.Out.WriteLine(ToJson(summary));

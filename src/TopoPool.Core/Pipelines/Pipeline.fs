@@ -62,6 +62,9 @@ type Pipeline =
             | _ :: rest -> walk rest width
         walk p.Stages p.InputWidth
 
+    /// The same pipeline with other stages (for C#); throws `ArgumentException` naming the problem when it is not valid.
+    member p.WithStages(stages: IEnumerable<Stage>) = Pipeline.Create(p.InputWidth, stages, p.Head)
+
     /// A pipeline from stages in order (for C#); throws `ArgumentException` naming the problem when it is not valid.
     static member Create(inputWidth: int, stages: IEnumerable<Stage>, head: HeadStage) =
         let pipeline = { InputWidth = inputWidth; Stages = List.ofSeq stages; Head = head }

@@ -59,6 +59,15 @@ type TopoPoolingOptions =
     /// The authors' benchmark settings: no Connect, their weighting, no temperature.
     static member Default = { Connect = false; Weighting = ClusterWeighting.SoftmaxOfNodeScores; LearnedTemperature = false }
 
+    /// A copy with another Connect (C#'s `with`).
+    member o.WithConnect(connect: bool) = { o with Connect = connect }
+
+    /// A copy with another weighting.
+    member o.WithWeighting(weighting: ClusterWeighting) = { o with Weighting = weighting }
+
+    /// A copy with or without the learned temperature.
+    member o.WithLearnedTemperature(learned: bool) = { o with LearnedTemperature = learned }
+
 /// A hierarchical pooling layer with exactly the options of its kind.
 type Pooling =
     | TopoPooling of TopoPoolingOptions

@@ -36,7 +36,7 @@ public sealed class BenchmarkPlan
             string metric = EvaluationMetrics.MetricName(dataset.Task);
             foreach (var cell in settings.Rows)
             {
-                var experiment = settings.Cell(dataset.Name, cell.Model, cell.Gnn, cell.Pool);
+                var experiment = settings.Cell(dataset.Name, cell.Model, cell.Gnn, cell.Pool, cell.Variant);
                 var run = experiment.Resolve(dataset, numerics);
                 foreach (int seed in settings.Seeds) runs.Add(new PlannedRun(runs.Count, experiment, run, seed, metric));
             }

@@ -43,7 +43,7 @@ public sealed record BenchmarkSettings(
     public bool Explain { get; init; }
 
     /// <summary>The experiment of one grid cell.</summary>
-    public ExperimentSettings Cell(string dataset, string model, ConvolutionKind gnn, PoolingKind pool) =>
+    public ExperimentSettings Cell(string dataset, string model, ConvolutionKind gnn, PoolingKind pool, string variant = "") =>
         new(dataset, gnn, pool, Device)
         {
             DataDirectory = DataDirectory,
@@ -51,12 +51,13 @@ public sealed record BenchmarkSettings(
             Patience = Patience,
             Hidden = Hidden,
             Model = model,
+            Variant = variant,
             SplitRounding = SplitRounding,
             ShuffleEachEpoch = ShuffleEachEpoch,
             Duplicates = Duplicates,
             Threads = Threads,
             Explain = Explain,
             OutputDirectory = Path.Combine(OutputDirectory, "runs",
-                $"{dataset}_{(model == ModelPresets.Paper ? "" : model + "_")}{ComponentNames.Of(gnn)}_{ComponentNames.Of(pool)}".ToLowerInvariant()),
+                $"{dataset}_{(model == ModelPresets.Paper ? "" : model + "_")}{ComponentNames.Of(gnn)}_{ComponentNames.Of(pool)}{(variant.Length == 0 ? "" : "_" + variant)}".ToLowerInvariant()),
         };
 }

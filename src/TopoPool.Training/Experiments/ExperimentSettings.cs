@@ -25,6 +25,9 @@ public sealed record ExperimentSettings(string Dataset, ConvolutionKind Gnn, Poo
     /// <summary>The model preset (<see cref="ModelPresets"/>).</summary>
     public string Model { get; init; } = ModelPresets.Paper;
 
+    /// <summary>The TopoPooling variant (<see cref="ModelPresets.Variants"/>).</summary>
+    public string Variant { get; init; } = "";
+
     /// <summary>TU test/validation sizes; the authors' rounding by default.</summary>
     public SplitRounding SplitRounding { get; init; } = SplitRounding.TenthRoundedUp;
 
@@ -47,7 +50,7 @@ public sealed record ExperimentSettings(string Dataset, ConvolutionKind Gnn, Poo
 
     /// <summary>The output folder: <see cref="OutputDirectory"/>, or <c>runs/&lt;dataset&gt;_&lt;model&gt;_&lt;gnn&gt;_&lt;pool&gt;</c>.</summary>
     public string OutputFolder => OutputDirectory ?? Path.Combine("runs",
-        $"{Dataset}_{(Model == ModelPresets.Paper ? "" : Model + "_")}{ComponentNames.Of(Gnn)}_{ComponentNames.Of(Pool)}".ToLowerInvariant());
+        $"{Dataset}_{(Model == ModelPresets.Paper ? "" : Model + "_")}{ComponentNames.Of(Gnn)}_{ComponentNames.Of(Pool)}{(Variant.Length == 0 ? "" : "_" + Variant)}".ToLowerInvariant());
 
     /// <summary>The settings that identify runs of this experiment on <paramref name="dataset"/>.</summary>
     public RunSettings Resolve(BenchmarkDataset dataset, string numerics)
@@ -58,6 +61,6 @@ public sealed record ExperimentSettings(string Dataset, ConvolutionKind Gnn, Poo
             dataset.Name, DataFingerprint.Of(dataset), Model, Gnn, Pool, Hidden,
             Epochs ?? defaults.Epochs, Patience ?? defaults.Patience, BatchSize ?? defaults.BatchSize, LearningRate ?? defaults.LearningRate,
             SplitRounding, ShuffleEachEpoch, molecules ? Duplicates : null,
-            Device.type == DeviceType.CPU ? "cpu" : Device.ToString(), Threads, numerics);
+            Device.type == DeviceType.CPU ? "cpu" : Device.ToString(), Threads, numerics) { Variant = Variant };
     }
 }

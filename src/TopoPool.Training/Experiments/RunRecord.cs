@@ -31,6 +31,6 @@ public sealed record RunRecord(
         if (!int.TryParse(Need("hidden"), out int hidden)) throw new InvalidDataException($"run.json: hidden '{Need("hidden")}' is not a number");
         string model = Need("model");
         if (!ModelPresets.IsKnown(model)) throw new InvalidDataException($"run.json: unknown model '{model}'");
-        return ModelPresets.Build(model, gnn, pool, Task, InputWidth, OutputWidth, hidden);
+        return ModelPresets.Build(model, gnn, pool, Task, InputWidth, OutputWidth, hidden, Setting("variant") ?? "");
     }
 }

@@ -30,7 +30,7 @@ public sealed record RunSettings(
     int Threads,
     string Numerics)
 {
-    /// <summary>Options of the pooling layer beyond the preset, as <c>name=value</c> pairs joined by <c>;</c> (empty: none).</summary>
+    /// <summary>The TopoPooling variant (<see cref="ModelPresets.Variants"/>; empty: the authors' layer).</summary>
     public string Variant { get; init; } = "";
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed record RunSettings(
 
     /// <summary>The pipeline these settings train, for a dataset of the given widths.</summary>
     public Pipeline Pipeline(TaskKind task, int inputWidth, int outputWidth) =>
-        ModelPresets.Build(Model, Gnn, Pool, task, inputWidth, outputWidth, Hidden);
+        ModelPresets.Build(Model, Gnn, Pool, task, inputWidth, outputWidth, Hidden, Variant);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
