@@ -34,6 +34,7 @@ public static class GraphTrainer
         if (!double.IsFinite(options.LearningRate) || options.LearningRate < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "the learning rate must be a finite number, at least 0");
         var device = options.Device;
+        var objective = options.Objective ?? new PaperObjective(options.Task);
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
 
@@ -74,9 +75,9 @@ public static class GraphTrainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 double trainLoss = fixedTrainBatches is not null
-                    ? TrainOneEpoch(model, optimizer, fixedTrainBatches, options.Task)
-                    : TrainOneEpoch(model, optimizer, ShuffledBatches(train, collate, options, epoch), options.Task);
-                var metrics = Evaluate(model, validationBatches, options.Task);
+                    ? TrainOneEpoch(model, optimizer, fixedTrainBatches, objective)
+                    : TrainOneEpoch(model, optimizer, ShuffledBatches(train, collate, options, epoch), objective);
+                var metrics = objective.Evaluate(model, validationBatches);
                 if (metrics.Loss < bestLoss || bestValidation is null)
                 {
                     bestLoss = metrics.Loss;
@@ -105,7 +106,7 @@ public static class GraphTrainer
             }
 
             model.load_state_dict(best);
-            var testMetrics = Evaluate(model, testBatches, options.Task);
+            var testMetrics = objective.Evaluate(model, testBatches);
             double seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             int epochsRun = history.Count == 0 ? 0 : history[^1].Epoch;
             var stoppedBy = sinceImprovement >= options.Patience ? StopReason.Patience : StopReason.EpochCap;
@@ -164,7 +165,7 @@ public static class GraphTrainer
             : EvaluationMetrics.Regression(loss, predictedValues, actualValues);
     }
 
-    private static double TrainOneEpoch(nn.Module<GraphBatch, ModelOutput> model, optim.Optimizer optimizer, IEnumerable<GraphBatch> batches, TaskKind task)
+    private static double TrainOneEpoch(nn.Module<GraphBatch, ModelOutput> model, optim.Optimizer optimizer, IEnumerable<GraphBatch> batches, ITrainingObjective objective)
     {
         model.train();
         double lossSum = 0;
@@ -173,7 +174,7 @@ public static class GraphTrainer
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var loss = Loss(model.call(batch), batch.Y ?? throw new ArgumentException("a training batch has no targets"), task);
+            var loss = objective.Loss(model.call(batch), batch);
             loss.backward();
             optimizer.step();
             lossSum += loss.item<float>() * batch.NumGraphs;

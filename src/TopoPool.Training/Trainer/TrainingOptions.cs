@@ -20,6 +20,9 @@ public sealed record TrainingOptions(TaskKind Task, Device Device)
     /// </summary>
     public bool ShuffleEachEpoch { get; init; }
 
+    /// <summary>What the run minimises and how it is scored; null: the benchmark's (<see cref="PaperObjective"/> of <see cref="Task"/>).</summary>
+    public ITrainingObjective? Objective { get; init; }
+
     /// <summary>Where the run's checkpoint lives; the run resumes from it when it exists and its <see cref="RunKey"/> matches.</summary>
     public string? CheckpointPath { get; init; }
 

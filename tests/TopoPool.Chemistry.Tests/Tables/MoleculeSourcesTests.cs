@@ -30,14 +30,14 @@ public sealed class MoleculeSourcesTests
     [InlineData("mols.sdf")]
     [InlineData("mols.SD")]
     [InlineData("mol.mol")]
-    public void Sdf_input_is_refused_for_now(string name)
+    public void Sdf_and_mol_files_get_the_sdf_reader_whatever_the_case_of_the_extension(string name)
     {
         using var folder = new ScratchFolder();
         string path = folder.Write(name, "\n  RDKit\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n");
 
-        var error = Assert.Throws<MoleculeSourceException>(() => MoleculeSources.Open(path));
+        using IMoleculeSource source = MoleculeSources.Open(path);
 
-        Assert.Equal($"{name}: SDF input is not supported yet", error.Message);
+        Assert.IsType<TopoPool.Chemistry.Sdf.SdfMoleculeSource>(source);
     }
 
     [Fact]

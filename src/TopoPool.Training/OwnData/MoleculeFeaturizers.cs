@@ -1,0 +1,26 @@
+using TopoPool.Chemistry;
+using TopoPool.Chemistry.Featurization;
+using TopoPool.Core;
+
+namespace TopoPool.Training.OwnData;
+
+/// <summary>An atom featurizer by name, as model folders record it.</summary>
+public sealed record MoleculeFeaturizer(string Name, int Width, IReadOnlyList<string> FeatureNames, Func<Molecule, FeatureMatrix> Featurize);
+
+/// <summary>The built-in molecule featurizers: <c>tdc</c> (the 39 TDC atom features of the paper's benchmark).</summary>
+public static class MoleculeFeaturizers
+{
+    public const string Tdc = "tdc";
+
+    /// <summary>The featurizer of own-data models unless another is asked for.</summary>
+    public const string Default = Tdc;
+
+    public static IReadOnlyList<string> Names { get; } = [Tdc];
+
+    /// <summary>The featurizer called <paramref name="name"/>, or null.</summary>
+    public static MoleculeFeaturizer? Named(string name) => name switch
+    {
+        Tdc => new(Tdc, TdcAtomFeatures.Width, TdcAtomFeatures.FeatureNames, TdcAtomFeatures.ToFeatureMatrix),
+        _ => null,
+    };
+}
