@@ -40,7 +40,7 @@ public static class CommandRunner
     /// <summary>True for failures caused by what the user gave (files, values, folders), not by a bug.</summary>
     public static bool IsBadInput(Exception e) => e is InputException or FormatException or InvalidDataException
         or Training.Data.DatasetFormatException or Training.Data.DatasetNotFoundException or Training.Experiments.RunFolderException
-        or Chemistry.Tables.MoleculeSourceException or GraphValidationException
+        or Chemistry.Tables.MoleculeSourceException or GraphValidationException or Training.OwnData.OwnDataException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException or IOException;
 
     private static Exception Unwrap(Exception e)

@@ -9,6 +9,8 @@ var root = new RootCommand("topopool: TopoPool adaptive graph pooling — cluste
     ClusterCommand.Create(),
     FeaturizeCommand.Create(),
     TrainCommand.Create(),
+    PredictCommand.Create(),
+    EmbedCommand.Create(),
     BenchmarkCommand.Create(),
     ExplainCommand.Create(),
     BenchCommand.Create(),

@@ -142,6 +142,9 @@ public sealed class SdfMoleculeSource : IMoleculeSource
         return first == 0x1f && second == 0x8b;
     }
 
+    /// <summary>Which records are yielded (<see cref="MoleculeSourceOptions.IncludeRow"/>; SDF records are parsed either way); null: all.</summary>
+    public Func<int, bool>? IncludeRow { get; internal set; }
+
     /// <summary>The records in input order, read lazily from the start of the input each time it is enumerated.</summary>
     public IEnumerable<MoleculeRecord> Read()
     {
@@ -149,6 +152,11 @@ public sealed class SdfMoleculeSource : IMoleculeSource
         var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         foreach (var record in new SdfRecordReader(reader).ReadRecords(Columns))
         {
+            if (IncludeRow is { } include && !include(record.Row))
+            {
+                continue;
+            }
+
             yield return record;
         }
     }

@@ -11,4 +11,11 @@ public sealed record MoleculeSourceOptions
     /// <see cref="TableMoleculeSource.DefaultSmilesColumns"/> that the header has.
     /// </summary>
     public string? SmilesColumn { get; init; }
+
+    /// <summary>
+    /// Which records to read, by their 1-based <see cref="MoleculeRecord.Row"/>; null reads every record. A record it
+    /// rejects is not yielded, and in tables and SMILES files its molecule is not even parsed (one shard of a large input
+    /// pays only for its own records); rows keep their numbers in the whole input.
+    /// </summary>
+    public Func<int, bool>? IncludeRow { get; init; }
 }

@@ -85,7 +85,9 @@ public static class MoleculeSources
                 throw new MoleculeSourceException($"{source}: cannot be read ({e.Message})");
             }
             copy?.Dispose();
-            return Sdf.SdfMoleculeSource.FromStream(stream, source);
+            var sdf = Sdf.SdfMoleculeSource.FromStream(stream, source);
+            sdf.IncludeRow = options.IncludeRow;
+            return sdf;
         }
 
         string? firstLine;
@@ -112,7 +114,9 @@ public static class MoleculeSources
             {
                 try
                 {
-                    return TableMoleculeSource.Over(table, options.SmilesColumn, copy);
+                    var rows = TableMoleculeSource.Over(table, options.SmilesColumn, copy);
+                    rows.IncludeRow = options.IncludeRow;
+                    return rows;
                 }
                 catch
                 {
@@ -124,7 +128,9 @@ public static class MoleculeSources
             table?.Dispose();
         }
 
-        return copy is null ? SmilesFileMoleculeSource.Open(path) : SmilesFileMoleculeSource.OpenCopy(copy, source);
+        var lines = copy is null ? SmilesFileMoleculeSource.Open(path) : SmilesFileMoleculeSource.OpenCopy(copy, source);
+        lines.IncludeRow = options.IncludeRow;
+        return lines;
     }
 
     /// <summary>The table at <paramref name="path"/>; null when its header cannot be read and the file need not be a table.</summary>

@@ -47,6 +47,9 @@ public sealed class SmilesFileMoleculeSource : IMoleculeSource
     /// <summary>Reads a file that <see cref="MoleculeSources"/> has copied from a stream; the copy goes with this source.</summary>
     internal static SmilesFileMoleculeSource OpenCopy(TemporaryFile copy, string source) => new(copy.Path, source, copy);
 
+    /// <summary>Which rows are read (<see cref="MoleculeSourceOptions.IncludeRow"/>); null: all.</summary>
+    public Func<int, bool>? IncludeRow { get; internal set; }
+
     public IEnumerable<MoleculeRecord> Read()
     {
         if (enumerated)
@@ -66,6 +69,11 @@ public sealed class SmilesFileMoleculeSource : IMoleculeSource
         foreach (SmilesLine line in Lines())
         {
             row++;
+            if (IncludeRow is { } include && !include(row))
+            {
+                continue;
+            }
+
             ImmutableArray<string> values = Columns.Length == 1 ? [line.Smiles] : [line.Smiles, line.Name ?? string.Empty];
             yield return MoleculeText.TryRead(line.Smiles, out Molecule? molecule, out string? error)
                 ? new MoleculeRecord(row, line.Number, values, line.Smiles, molecule, null)

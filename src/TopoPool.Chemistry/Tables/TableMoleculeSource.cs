@@ -80,7 +80,11 @@ public sealed class TableMoleculeSource : IMoleculeSource
         return -1;
     }
 
-    public IEnumerable<MoleculeRecord> Read() => table.Read().Select(ToMolecule);
+    public IEnumerable<MoleculeRecord> Read() =>
+        (IncludeRow is { } include ? table.Read().Where(r => include(r.Row)) : table.Read()).Select(ToMolecule);
+
+    /// <summary>Which rows are read (<see cref="MoleculeSourceOptions.IncludeRow"/>); null: all.</summary>
+    public Func<int, bool>? IncludeRow { get; internal set; }
 
     public void Dispose()
     {

@@ -18,11 +18,11 @@ public static class MoleculeInputs
     };
 
     /// <summary>Opens <paramref name="path"/> (<c>-</c>: standard input); an input that cannot be read at all is an <see cref="InputException"/>.</summary>
-    public static IMoleculeSource Open(string path, string? smilesColumn)
+    public static IMoleculeSource Open(string path, string? smilesColumn, Func<int, bool>? includeRow = null)
     {
         try
         {
-            return MoleculeSources.Open(path, new MoleculeSourceOptions { SmilesColumn = smilesColumn });
+            return MoleculeSources.Open(path, new MoleculeSourceOptions { SmilesColumn = smilesColumn, IncludeRow = includeRow });
         }
         catch (MoleculeSourceException e)
         {

@@ -4,7 +4,9 @@ using System.Text.Json;
 using TopoPool.Cli.Arguments;
 using TopoPool.Cli.Output;
 using TopoPool.Cli.Progress;
+using TopoPool.Core.Pipelines;
 using TopoPool.Training.Data;
+using TopoPool.Training.OwnData;
 using TopoPool.Training.Experiments;
 using TopoPool.Training.Trainer;
 
@@ -32,13 +34,26 @@ public static class TrainCommand
         var fresh = new Option<bool>("--fresh") { Description = "start over in --out: delete the run files already there (otherwise a folder of other settings is refused)" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding the results" };
         var protocol = new ProtocolArguments();
-        var command = new Command("train", "Train and test a pooling model with the paper's protocol")
+        var own = new OwnDataArguments();
+        var command = new Command("train", "Train and test a pooling model: the paper's protocol on a named dataset, or your own table with --data")
         {
             dataset, model, gnn, pool, variant, seeds, batchSize, lr, output, fresh, json,
         };
         foreach (var option in protocol.All) command.Options.Add(option);
+        foreach (var option in own.All) command.Options.Add(option);
         command.SetAction(result =>
         {
+            if (result.GetValue(own.Data) is { } data)
+            {
+                if (result.GetResult(dataset) is { Implicit: false }) throw new InputException("give --dataset or --data, not both");
+                foreach (var benchmarkOnly in new Option[] { protocol.DataDirectory, protocol.SplitRounding, protocol.Duplicates, protocol.Explain })
+                    if (result.GetResult(benchmarkOnly) is { Implicit: false }) throw new InputException($"{benchmarkOnly.Name} is for the named datasets, not --data");
+                var ownSettings = OwnDataSettingsOf(result, data, own, protocol, model, gnn, pool, variant, seeds, batchSize, lr, output, fresh);
+                if (ModelPresets.Problem(ownSettings.Model, ownSettings.Pool, ownSettings.Variant) is { } ownProblem) throw new InputException(ownProblem);
+                TorchSharp.torch.set_num_threads(ownSettings.Threads);
+                return OwnDataTraining.Run(ownSettings, result.GetValue(json), Console.Out, Console.Error);
+            }
+            if (own.Given(result).FirstOrDefault() is { } stray) throw new InputException($"{stray} is for your own table: give --data FILE with it");
             var settings = new ExperimentSettings(result.GetValue(dataset)!, ModelChoices.Gnn(result.GetValue(gnn)!),
                 ModelChoices.Pool(result.GetValue(pool)!), ModelChoices.Device(result.GetValue(protocol.Device)!))
             {
@@ -66,6 +81,63 @@ public static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static OwnDataSettings OwnDataSettingsOf(ParseResult result, string data, OwnDataArguments own, ProtocolArguments protocol,
+        Option<string> model, Option<string> gnn, Option<string> pool, Option<string> variant, Option<IReadOnlyList<int>> seeds,
+        Option<int?> batchSize, Option<double?> lr, Option<string?> output, Option<bool> fresh)
+    {
+        var targets = (result.GetValue(own.Targets) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (targets.Length == 0) throw new InputException("--data needs --targets COL[,COL...]: the column(s) to learn");
+        var folder = result.GetValue(output) ?? throw new InputException("--data needs --out DIR: the model folder to write");
+        TaskKind? task = result.GetValue(own.Task) switch
+        {
+            null => null,
+            "regression" => TaskKind.Regression,
+            "classification" => TaskKind.Classification,
+            var other => throw new InputException($"--task {other}: choose regression or classification"),
+        };
+        var split = result.GetValue(own.Split) switch
+        {
+            null or "random" => SplitMethod.Random,
+            "scaffold" => SplitMethod.Scaffold,
+            var other => throw new InputException($"--split {other}: choose random or scaffold"),
+        };
+        var splitColumn = result.GetValue(own.SplitColumn);
+        if (splitColumn is not null && result.GetValue(own.Split) is not null) throw new InputException("give --split or --split-column, not both");
+        var featurizer = result.GetValue(own.Featurizer) ?? MoleculeFeaturizers.Default;
+        if (MoleculeFeaturizers.Named(featurizer) is null)
+            throw new InputException($"--featurizer {featurizer}: unknown featurizer (choose {string.Join(", ", MoleculeFeaturizers.Names)})");
+        var test = result.GetValue(own.Test);
+        var sizes = result.GetValue(own.SplitSizes);
+        if (sizes is { Count: 2 } && test is null && splitColumn is null)
+            throw new InputException("--split-sizes with two fractions needs --test; give training,validation,test");
+        var settings = new OwnDataSettings(data, new MoleculeTableOptions(targets)
+        {
+            SmilesColumn = result.GetValue(own.SmilesColumn),
+            Task = task,
+            Featurizer = featurizer,
+            SplitColumn = splitColumn,
+        }, folder, ModelChoices.Device(result.GetValue(protocol.Device)!))
+        {
+            TestPath = test,
+            Split = split,
+            Model = result.GetValue(model)!,
+            Gnn = ModelChoices.Gnn(result.GetValue(gnn)!),
+            Pool = ModelChoices.Pool(result.GetValue(pool)!),
+            Variant = result.GetValue(variant) is "none" or null ? "" : result.GetValue(variant)!,
+            Hidden = result.GetValue(protocol.Hidden),
+            Seeds = result.GetValue(seeds)!,
+            ShuffleEachEpoch = result.GetValue(protocol.ShuffleEachEpoch),
+            Threads = result.GetValue(protocol.Threads),
+            Fresh = result.GetValue(fresh),
+        };
+        if (sizes is not null) settings = settings with { SplitSizes = sizes.Count == 2 ? [sizes[0], sizes[1], 0] : sizes };
+        if (result.GetValue(protocol.Epochs) is int epochs) settings = settings with { Epochs = epochs };
+        if (result.GetValue(protocol.Patience) is int patience) settings = settings with { Patience = patience };
+        if (result.GetValue(batchSize) is int batch) settings = settings with { BatchSize = batch };
+        if (result.GetValue(lr) is double rate) settings = settings with { LearningRate = rate };
+        return settings;
     }
 
     public static ExperimentSummary Run(ExperimentSettings settings, TextWriter output, TextWriter messages)

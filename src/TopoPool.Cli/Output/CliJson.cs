@@ -8,4 +8,5 @@ namespace TopoPool.Cli.Output;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(TrainJson))]
 [JsonSerializable(typeof(BenchmarkJson))]
+[JsonSerializable(typeof(OwnDataTrainJson))]
 internal sealed partial class CliJson : JsonSerializerContext;

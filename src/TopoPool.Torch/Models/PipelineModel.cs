@@ -155,7 +155,8 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
             pooledStructure?.Dispose();
         }
 
-        var h = readout!;
+        var embedding = readout!;
+        var h = embedding;
         for (int i = 0; i < head.Count; i++)
         {
             h = head[i].call(h);
@@ -166,8 +167,9 @@ public sealed class PipelineModel : nn.Module<GraphBatch, ModelOutput>
         if (pipeline.Head.Task == TaskKind.Classification) h = nn.functional.log_softmax(h, 1);
 
         h.MoveToOuterDisposeScope();
+        embedding.MoveToOuterDisposeScope();
         auxiliary?.MoveToOuterDisposeScope();
         pooled?.MoveToOuterDisposeScope();
-        return new ModelOutput(h, auxiliary, pooled);
+        return new ModelOutput(h, auxiliary, pooled, embedding);
     }
 }

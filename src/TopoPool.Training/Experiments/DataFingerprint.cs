@@ -40,31 +40,44 @@ public static class DataFingerprint
             BinaryPrimitives.WriteDoubleLittleEndian(eight, sample.LabelValue);
             hash.AppendData(eight);
             Int(hash, sample.SourceRowCount);
-            var graph = sample.Graph;
-            Int(hash, graph.NumNodes);
-            Int(hash, graph.Features.Columns);
-            foreach (float value in graph.Features.Data)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(eight, value);
-                hash.AppendData(eight[..4]);
-            }
-            Int(hash, graph.Edges.Length);
-            foreach (var edge in graph.Edges)
-            {
-                Int(hash, edge.Source);
-                Int(hash, edge.Target);
-            }
+            Graph(hash, sample.Graph);
         }
     }
 
-    private static void Int(IncrementalHash hash, int value)
+    /// <summary>Adds a graph: node count, feature width, features, edges.</summary>
+    internal static void Graph(IncrementalHash hash, Core.Graph graph)
+    {
+        Span<byte> four = stackalloc byte[4];
+        Int(hash, graph.NumNodes);
+        Int(hash, graph.Features.Columns);
+        foreach (float value in graph.Features.Data)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(four, value);
+            hash.AppendData(four);
+        }
+        Int(hash, graph.Edges.Length);
+        foreach (var edge in graph.Edges)
+        {
+            Int(hash, edge.Source);
+            Int(hash, edge.Target);
+        }
+    }
+
+    internal static void Float(IncrementalHash hash, float value)
+    {
+        Span<byte> four = stackalloc byte[4];
+        BinaryPrimitives.WriteSingleLittleEndian(four, value);
+        hash.AppendData(four);
+    }
+
+    internal static void Int(IncrementalHash hash, int value)
     {
         Span<byte> four = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(four, value);
         hash.AppendData(four);
     }
 
-    private static void Text(IncrementalHash hash, string text)
+    internal static void Text(IncrementalHash hash, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         Int(hash, bytes.Length);

@@ -42,6 +42,10 @@ public sealed record RunSettings(
 
     public int Protocol { get; init; } = ProtocolVersion;
 
+    /// <summary>Settings beyond the benchmark's (own-data runs: targets, task, split, featurizer), listed after them; the
+    /// benchmark's runs have none, so their <see cref="Key"/> is what it always was.</summary>
+    public IReadOnlyList<RunSetting> Extra { get; init; } = [];
+
     /// <summary>The settings in a fixed order, as name, value and the option that sets it.</summary>
     public IReadOnlyList<RunSetting> Describe() =>
     [
@@ -63,6 +67,7 @@ public sealed record RunSettings(
         new("device", Device, "--device"),
         new("threads", Text(Threads), "--threads"),
         new("numerics", Numerics, "the CPU kernel settings (NumericReproducibility)"),
+        .. Extra,
     ];
 
     /// <summary>A short hash of <see cref="Describe"/>: equal for equal settings.</summary>

@@ -45,7 +45,7 @@ public sealed class MoleculeTable
     public string Source { get; }
     public IReadOnlyList<MoleculeSample> Samples { get; }
 
-    /// <summary>The targets with their classes (mean 0 and std 1 here: standardisation is fitted on a training split).</summary>
+    /// <summary>The targets with their classes and output positions.</summary>
     public IReadOnlyList<TargetSpec> Targets { get; }
 
     public TaskKind Task { get; }
@@ -107,7 +107,7 @@ public sealed class MoleculeTable
             var observed = kept.Select(k => k.Texts[t]).Where(v => !IsMissing(v)).ToList();
             if (task == TaskKind.Regression)
             {
-                targets.Add(new TargetSpec(options.Targets[t], task, [], 0, 1, offset, 1));
+                targets.Add(new TargetSpec(options.Targets[t], task, [], offset, 1));
                 offset += 1;
             }
             else
@@ -115,7 +115,7 @@ public sealed class MoleculeTable
                 var classes = knownTargets is not null ? knownTargets[t].Classes : ClassesOf(observed);
                 if (classes.Count < 2)
                     throw new OwnDataException($"{source.Source}: classification target '{options.Targets[t]}' has only {classes.Count} class ({string.Join(", ", classes)}); it needs two or more");
-                targets.Add(new TargetSpec(options.Targets[t], task, classes, 0, 1, offset, classes.Count));
+                targets.Add(new TargetSpec(options.Targets[t], task, classes, offset, classes.Count));
                 offset += classes.Count;
             }
         }
