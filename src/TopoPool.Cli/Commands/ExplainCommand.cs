@@ -20,7 +20,7 @@ public static class ExplainCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "weights written by `topopool train --out` (a seedN.weights file or its folder)" };
+        var model = new Option<string?>("--model") { Description = "a model folder (`topopool train --data ... --out DIR`, with model.json; lines then carry the prediction) or a benchmark run folder (`topopool train --out`: a seedN.weights file or its folder)" };
         var smiles = new Option<string?>("--smiles") { Description = "one SMILES string" };
         var input = MoleculeInputs.InputOption("; a .pdb file is read as --pdb");
         var smilesColumn = MoleculeInputs.SmilesColumnOption();

@@ -11,7 +11,7 @@ namespace TopoPool.Cli.Commands;
 /// What <c>predict</c> and <c>embed</c> share: the <c>--input</c>, <c>--out</c>, <c>--batch-size</c>, <c>--shard</c>,
 /// <c>--smiles-column</c> and <c>--device</c> options, and the run that streams the input's records through a model into
 /// one output row per record (<see cref="RecordTableLayout"/>), in input order. With <c>--shard K/N</c> only the records
-/// whose row is K modulo N (counting from row 1 as 0) are read and written, so N processes write disjoint tables whose
+/// of the blocks of <c>--batch-size</c> rows that fall to task K are read and written (<see cref="MoleculeBatchEvaluation.ShardOwns"/>), so N processes write disjoint tables whose
 /// union, ordered by row, is the unsharded one. Unreadable records keep their row with an error; they are reported on
 /// standard error and the exit code is 3.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class RecordTableRun
     public Option<string?> Input { get; } = MoleculeInputs.InputOption("; or an SDF file (.sdf, .sd, .mol, .sdf.gz)");
     public Option<string?> Output { get; } = new("--out") { Description = "the output table: FILE.csv (default: CSV on standard output) or FILE.parquet" };
     public Option<int> BatchSize { get; } = Arguments.CommandOptions.WholeNumber("--batch-size", "molecules per batch", 1, 1_000_000, MoleculePredictor.DefaultBatchSize);
-    public Option<string?> Shard { get; } = new("--shard") { Description = "K/N: only task K's records (row - 1 = K modulo N), for job arrays; the N outputs together are the whole table" };
+    public Option<string?> Shard { get; } = new("--shard") { Description = "K/N: only task K's records (blocks of --batch-size rows dealt out in turn), for job arrays; the N outputs together, ordered by row, are the whole table" };
     public Option<string?> SmilesColumn { get; } = MoleculeInputs.SmilesColumnOption();
     public Option<string> Device { get; } = Arguments.CommandOptions.Choice("--device", "device", ["cpu", "cuda"], "cpu");
     public Option<int> Threads { get; } = Arguments.CommandOptions.WholeNumber("--threads", "torch threads on the CPU", 1, 1024, 1);
@@ -43,7 +43,8 @@ public sealed class RecordTableRun
 
         using var model = TrainedModel.Load(modelPath, ModelChoices.Device(result.GetValue(Device)!));
         var (columns, run) = compute(model);
-        Func<int, bool>? include = shard is { } s ? row => s.Owns(row - 1) : null;
+        int batchSize = result.GetValue(BatchSize);
+        Func<int, bool>? include = shard is { } s ? row => MoleculeBatchEvaluation.ShardOwns(row, batchSize, s.Index, s.Count) : null;
         using var source = MoleculeInputs.Open(inputPath, result.GetValue(SmilesColumn), include);
         var layout = new RecordTableLayout(source.Columns, columns);
         foreach (var (input, renamedTo) in layout.Renamed)

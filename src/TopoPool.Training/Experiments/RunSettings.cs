@@ -46,12 +46,15 @@ public sealed record RunSettings(
     /// benchmark's runs have none, so their <see cref="Key"/> is what it always was.</summary>
     public IReadOnlyList<RunSetting> Extra { get; init; } = [];
 
+    /// <summary>What sets the data, for messages (not part of the <see cref="Key"/>).</summary>
+    public string DataOption { get; init; } = "the data files (--data-dir)";
+
     /// <summary>The settings in a fixed order, as name, value and the option that sets it.</summary>
     public IReadOnlyList<RunSetting> Describe() =>
     [
         new("protocol", Text(Protocol), "the library version"),
         new("dataset", Dataset, "--dataset"),
-        new("data", DataFingerprint, "the data files (--data-dir)"),
+        new("data", DataFingerprint, DataOption),
         new("model", Model, "--model"),
         new("gnn", ComponentNames.Of(Gnn), "--gnn"),
         new("pool", ComponentNames.Of(Pool), "--pool"),
@@ -83,7 +86,8 @@ public sealed record RunSettings(
     /// <summary>The first setting whose value differs between <paramref name="other"/> and these, or null when none does.</summary>
     public (RunSetting Theirs, RunSetting Ours)? FirstDifference(IReadOnlyList<RunSetting> other)
     {
-        var ours = Describe();
+        // The extra settings are the more specific ones (an own-data run's targets change its data fingerprint too).
+        var ours = Describe().Skip(Describe().Count - Extra.Count).Concat(Describe().Take(Describe().Count - Extra.Count));
         foreach (var mine in ours)
         {
             var theirs = other.FirstOrDefault(s => s.Name == mine.Name);

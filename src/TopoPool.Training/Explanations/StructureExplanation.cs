@@ -17,7 +17,8 @@ public sealed record StructureExplanation(
     IReadOnlyList<string> NodeLabels,
     GraphClusters Clusters,
     Molecule? Molecule = null,
-    Protein? Protein = null)
+    Protein? Protein = null,
+    IReadOnlyDictionary<string, double>? Prediction = null)
 {
     /// <summary>The highest-weighted cluster's members as labels (e.g. <c>["C", "O", "O"]</c>), or empty.</summary>
     public IReadOnlyList<string> StrongestLabels =>
@@ -32,6 +33,12 @@ public sealed record StructureExplanation(
             json.WriteString("input", Input);
             json.WriteString("kind", Kind);
             if (model is not null) json.WriteString("model", model);
+            if (Prediction is not null)
+            {
+                json.WriteStartObject("prediction");
+                foreach (var (column, value) in Prediction) json.WriteNumber(column, value);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("nodes");
             for (int i = 0; i < NodeLabels.Count; i++)
             {

@@ -12,7 +12,7 @@ public sealed record RecordOutput(MoleculeRecord Record, double[]? Values, strin
 
 /// <summary>
 /// Streams records through a model in batches: each readable record's molecule is featurized and prepared as for
-/// training, batches of <c>batchSize</c> molecules are evaluated (eval mode, no gradient) and each record comes out
+/// training, batches of <c>batchSize</c> consecutive records (<see cref="Block"/>) are evaluated (eval mode, no gradient) and each record comes out
 /// with one row of values, in input order; an unreadable record, or one whose molecule has no bond, comes out with its
 /// error. Memory holds one batch, whatever the length of the input.
 /// </summary>
@@ -23,18 +23,31 @@ public static class MoleculeBatchEvaluation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var pending = new List<(MoleculeRecord Record, Graph? Graph, string? Error)>(batchSize);
-        int graphs = 0;
+        long block = -1;
         foreach (var record in records)
         {
+            long of = Block(record.Row, batchSize);
+            if (of != block && pending.Count > 0)
+            {
+                foreach (var output in Flush(pending, device, evaluate)) yield return output;
+                pending.Clear();
+            }
+            block = of;
             pending.Add(Prepare(record, featurizer));
-            if (pending[^1].Graph is not null) graphs++;
-            if (graphs < batchSize) continue;
-            foreach (var output in Flush(pending, device, evaluate)) yield return output;
-            pending.Clear();
-            graphs = 0;
         }
         foreach (var output in Flush(pending, device, evaluate)) yield return output;
     }
+
+    /// <summary>
+    /// The batch a record belongs to: rows 1..B form block 0, B+1..2B block 1, and so on. Batches are whole blocks, never
+    /// a count of readable molecules, so a batch holds the same molecules however the input is divided (a shard owns
+    /// whole blocks, <see cref="ShardOwns"/>) and the predictions of a sharded run are bit for bit those of one run.
+    /// </summary>
+    public static long Block(int row, int batchSize) => (row - 1L) / batchSize;
+
+    /// <summary>Whether shard <paramref name="index"/> of <paramref name="count"/> owns <paramref name="row"/>: blocks of
+    /// <paramref name="batchSize"/> rows are dealt out in turn.</summary>
+    public static bool ShardOwns(int row, int batchSize, int index, int count) => Block(row, batchSize) % count == index;
 
     private static (MoleculeRecord, Graph?, string?) Prepare(MoleculeRecord record, MoleculeFeaturizer featurizer)
     {

@@ -1,4 +1,5 @@
 using TopoPool.Chemistry.Tables;
+using TopoPool.Torch.Models;
 
 namespace TopoPool.Training.OwnData;
 
@@ -15,13 +16,17 @@ public sealed class MoleculePredictor(TrainedModel model, int batchSize = Molecu
     public IReadOnlyList<string> Columns { get; } = model.Targets.SelectMany(t => t.OutputColumns).ToList();
 
     public IEnumerable<RecordOutput> Predict(IEnumerable<MoleculeRecord> records) =>
-        MoleculeBatchEvaluation.Run(records, model.Featurizer, batchSize, model.Members[0].Device, batch =>
-        {
-            var perMember = model.Members.Select(m => OwnDataOutputs.Decode(m.Model.call(batch).Prediction, model.Targets, m.Scaling)).ToList();
-            var rows = new List<double[]>(batch.NumGraphs);
-            for (int g = 0; g < batch.NumGraphs; g++) rows.Add(Combine(perMember, g));
-            return rows;
-        });
+        MoleculeBatchEvaluation.Run(records, model.Featurizer, batchSize, model.Members[0].Device, Predict);
+
+    /// <summary>One row of <see cref="Columns"/> per graph of <paramref name="batch"/> (prepared with the model's featurizer,
+    /// on the model's device; call under <c>no_grad</c>).</summary>
+    public List<double[]> Predict(GraphBatch batch)
+    {
+        var perMember = model.Members.Select(m => OwnDataOutputs.Decode(m.Model.call(batch).Prediction, model.Targets, m.Scaling)).ToList();
+        var rows = new List<double[]>(batch.NumGraphs);
+        for (int g = 0; g < batch.NumGraphs; g++) rows.Add(Combine(perMember, g));
+        return rows;
+    }
 
     private double[] Combine(List<List<double[]>> perMember, int graph)
     {

@@ -127,6 +127,7 @@ public static class OwnDataRunner
             settings.ShuffleEachEpoch, null, device, settings.Threads, Torch.Reproducibility.NumericReproducibility.State)
         {
             Variant = settings.Variant,
+            DataOption = "the contents of --data and --test",
             Extra =
             [
                 new("targets", string.Join(",", table.Targets.Select(t => t.Name)), "--targets"),
