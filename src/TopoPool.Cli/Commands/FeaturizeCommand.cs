@@ -5,6 +5,7 @@ using TopoPool.Chemistry;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Training.OwnData;
 
 namespace TopoPool.Cli.Commands;
 
@@ -24,14 +25,14 @@ public static class FeaturizeCommand
         var smiles = new Option<string?>("--smiles") { Description = "one SMILES string" };
         var input = MoleculeInputs.InputOption();
         var smilesColumn = MoleculeInputs.SmilesColumnOption();
-        var schema = new Option<string>("--schema") { Description = "feature schema", DefaultValueFactory = _ => "tdc" };
-        schema.AcceptOnlyFromAmong("tdc");
-        var command = new Command("featurize", "Turn SMILES into TDC atom features and bond lists, one JSON line per molecule")
+        var schema = Arguments.CommandOptions.Choice("--schema", "atom feature schema", MoleculeFeaturizers.Names, MoleculeFeaturizers.Tdc);
+        var command = new Command("featurize", "Turn molecules into atom features (--schema tdc or rich) and bond lists, one JSON line per molecule")
         {
             smiles, input, smilesColumn, schema,
         };
         command.SetAction(result =>
         {
+            var featurizer = MoleculeFeaturizers.Named(result.GetValue(schema)!)!;
             var one = result.GetValue(smiles);
             var path = result.GetValue(input);
             if ((one is null) == (path is null)) throw new InputException("give exactly one of --smiles or --input");
@@ -39,7 +40,7 @@ public static class FeaturizeCommand
             if (one is not null)
             {
                 bool read = SmilesReader.TryParse(SmilesFragments.Longest(one), out var molecule, out var error);
-                output.WriteLine(JsonLine(one, null, null, molecule, error?.Reason));
+                output.WriteLine(JsonLine(featurizer, one, null, null, molecule, error?.Reason));
                 output.Flush();
                 if (!read) MoleculeInputs.ReportSkipped($"--smiles '{one}'", error!.Reason);
                 return ExitCodes.Done(read ? 0 : 1);
@@ -50,7 +51,7 @@ public static class FeaturizeCommand
             foreach (MoleculeRecord record in source.Read())
             {
                 records++;
-                output.WriteLine(JsonLine(record.Smiles, record.Row, record.Line, record.Molecule, record.Error));
+                output.WriteLine(JsonLine(featurizer, record.Smiles, record.Row, record.Line, record.Molecule, record.Error));
                 if (!record.IsValid)
                 {
                     skipped++;
@@ -67,7 +68,7 @@ public static class FeaturizeCommand
     }
 
     /// <summary>The JSON line of one input: the molecule's atoms, TDC features and bonds, or the error.</summary>
-    private static string JsonLine(string? smiles, int? row, int? line, Molecule? molecule, string? error)
+    private static string JsonLine(MoleculeFeaturizer featurizer, string? smiles, int? row, int? line, Molecule? molecule, string? error)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
@@ -78,21 +79,21 @@ public static class FeaturizeCommand
             if (row is int r) json.WriteNumber("row", r);
             if (line is int l) json.WriteNumber("line", l);
             if (molecule is null) json.WriteString("error", error ?? "no molecule");
-            else WriteMolecule(json, molecule);
+            else WriteMolecule(json, molecule, featurizer);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteMolecule(Utf8JsonWriter json, Molecule molecule)
+    private static void WriteMolecule(Utf8JsonWriter json, Molecule molecule, MoleculeFeaturizer featurizer)
     {
         json.WriteStartArray("atoms");
         foreach (var atom in molecule.Atoms) json.WriteStringValue(atom.Symbol);
         json.WriteEndArray();
 
-        var features = TdcAtomFeatures.Featurize(molecule);
-        int width = TdcAtomFeatures.Width;
+        var features = featurizer.Featurize(molecule).Data;
+        int width = featurizer.Width;
         json.WriteStartArray("features");
         for (int a = 0; a < molecule.Atoms.Count; a++)
         {

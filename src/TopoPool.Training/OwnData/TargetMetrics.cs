@@ -1,10 +1,11 @@
-using TopoPool.Training.Trainer;
+using TopoPool.Training.Metrics;
 
 namespace TopoPool.Training.OwnData;
 
 /// <summary>
 /// The metrics of one target over the molecules that have a value for it: MAE, RMSE and R² in the target's own units
-/// (regression); accuracy, ROC-AUC and PR-AUC (classification; multi-class: macro one-vs-rest). NaN where a metric is
+/// (regression); accuracy, ROC-AUC and PR-AUC (average precision) for classification — binary from the second class's
+/// probability, multi-class macro one-vs-rest (<see cref="ClassificationMetrics"/>). NaN where a metric is
 /// not defined (no molecule with a value; one class only).
 /// </summary>
 public sealed record TargetMetrics(string Name, string Kind, int Count, double Mae, double Rmse, double R2, double Accuracy, double RocAuc, double PrAuc)
@@ -18,17 +19,18 @@ public sealed record TargetMetrics(string Name, string Kind, int Count, double M
         {
             var target = targets[t];
             var rows = Enumerable.Range(0, actual.Count).Where(i => !float.IsNaN(actual[i][t])).ToList();
+            var actualValues = rows.Select(i => (double)actual[i][t]).ToArray();
             if (target.IsClassification)
             {
-                var probabilities = rows.Select(i => predicted[i].AsSpan(target.Offset, target.Width).ToArray()).ToList();
-                var classes = rows.Select(i => (int)actual[i][t]).ToList();
-                var c = ClassificationScores.Compute(probabilities, classes, target.Width);
-                metrics.Add(new TargetMetrics(target.Name, "classification", rows.Count, double.NaN, double.NaN, double.NaN, c.Accuracy, c.RocAuc, c.PrAuc));
+                var c = target.Width == 2
+                    ? ClassificationMetrics.Compute(rows.Select(i => predicted[i][target.Offset + 1]).ToArray(), actualValues)
+                    : ClassificationMetrics.Compute(rows.SelectMany(i => predicted[i].AsSpan(target.Offset, target.Width).ToArray()).ToArray(), target.Width, actualValues);
+                metrics.Add(new TargetMetrics(target.Name, "classification", c.Count, double.NaN, double.NaN, double.NaN, c.Accuracy, c.RocAuc, c.PrAuc));
             }
             else
             {
-                var r = EvaluationMetrics.Regression(double.NaN, rows.Select(i => predicted[i][target.Offset]).ToList(), rows.Select(i => (double)actual[i][t]).ToList());
-                metrics.Add(new TargetMetrics(target.Name, "regression", rows.Count, r.Mae, r.Rmse, r.R2, double.NaN, double.NaN, double.NaN));
+                var r = RegressionMetrics.Compute(rows.Select(i => predicted[i][target.Offset]).ToArray(), actualValues);
+                metrics.Add(new TargetMetrics(target.Name, "regression", r.Count, r.Mae, r.Rmse, r.R2, double.NaN, double.NaN, double.NaN));
             }
         }
         return metrics;
