@@ -16,8 +16,9 @@ namespace TopoPool.Training.OwnData;
 /// <para>Targets: a regression target's values are numbers (an empty field, <c>NA</c>, <c>NaN</c> or <c>None</c> is
 /// missing; any other text is reported and treated as missing). A classification target's classes are its distinct
 /// observed values, in numeric order when they are all numbers and in ordinal order otherwise.</para>
-/// <para>Task inference, when not given: classification when every target's observed values are whole numbers with at
-/// most <see cref="MaxInferredClasses"/> distinct values, or are not all numbers; regression otherwise.
+/// <para>Task inference, when not given: regression when some target's values are mostly numbers and are not all whole
+/// numbers with at most <see cref="MaxInferredClasses"/> distinct values; classification otherwise (whole-number codes,
+/// or mostly text labels).
 /// <see cref="TaskInference"/> says what was inferred and why.</para>
 /// <para>Molecules are prepared as the benchmark's: the longest SMILES fragment (SDF: the molecule as recorded), the
 /// featurizer's atom features, self-loops and isolated atoms removed, bonds in both directions, a self-loop per node.</para>
@@ -179,13 +180,16 @@ public sealed class MoleculeTable
     {
         for (int t = 0; t < targetNames.Count; t++)
         {
-            var observed = texts.Select(x => x[t]).Where(v => !IsMissing(v)).Distinct().ToList();
-            bool allNumbers = observed.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-            bool wholeAndFew = allNumbers && observed.Count <= MaxInferredClasses
-                               && observed.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d == Math.Round(d));
-            if (allNumbers && !wholeAndFew)
+            var values = texts.Select(x => x[t]).Where(v => !IsMissing(v)).ToList();
+            var numbers = values.Where(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).ToList();
+            // A mostly numeric column is numeric: its stray texts are reported and missing, they do not make it a label column.
+            if (numbers.Count * 2 < values.Count) continue;
+            var distinct = numbers.Distinct().ToList();
+            bool wholeAndFew = numbers.Count == values.Count && distinct.Count <= MaxInferredClasses
+                               && distinct.All(v => double.Parse(v, CultureInfo.InvariantCulture) == Math.Round(double.Parse(v, CultureInfo.InvariantCulture)));
+            if (!wholeAndFew)
             {
-                inference = $"regression (inferred: target '{targetNames[t]}' has {observed.Count} distinct numeric values); pass --task to choose";
+                inference = $"regression (inferred: target '{targetNames[t]}' has {distinct.Count} distinct numeric values); pass --task to choose";
                 return TaskKind.Regression;
             }
         }
