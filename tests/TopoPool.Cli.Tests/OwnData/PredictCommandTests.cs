@@ -7,7 +7,8 @@ namespace TopoPool.Cli.Tests.OwnData;
 
 /// <summary>The real <c>topopool train --data</c>, <c>predict</c>, <c>embed</c> and <c>explain --model</c> on a model folder
 /// trained in another process.</summary>
-public sealed class PredictCommandTests(OwnDataTables tables) : IClassFixture<OwnDataTables>
+[Collection(OwnDataCollection.Name)]
+public sealed class PredictCommandTests(OwnDataTables tables)
 {
     [Fact]
     public void The_model_folder_describes_itself()
