@@ -28,10 +28,10 @@ public sealed class ModelFolderDamageTests(OwnDataTables tables)
     [Fact]
     public void A_featurizer_of_another_width_than_the_pipeline_reads_is_named()
     {
-        var folder = Damaged("rich-named", m => { m["featurizer"]!["name"] = "rich"; m["featurizer"]!["width"] = 48; });
+        var folder = Damaged("tdc-named", m => { m["featurizer"]!["name"] = "tdc"; m["featurizer"]!["width"] = 39; });
         var result = Predict(folder);
         Assert.Equal(2, result.ExitCode);
-        Assert.EndsWith("model.json: featurizer 'rich' (48 features) but the pipeline reads 39", result.StandardError.Trim());
+        Assert.EndsWith("model.json: featurizer 'tdc' (39 features) but the pipeline reads 48", result.StandardError.Trim());
     }
 
     [Fact]
@@ -39,17 +39,34 @@ public sealed class ModelFolderDamageTests(OwnDataTables tables)
     {
         var folder = Damaged("other-weights", m =>
         {
-            m["pipeline"]!["input_width"] = 48;
-            m["featurizer"] = JsonNode.Parse("""{"name": "rich", "width": 48, "feature_names": []}""");
+            m["pipeline"]!["input_width"] = 39;
+            m["featurizer"] = JsonNode.Parse("""{"name": "rich", "width": 39, "feature_names": []}""");
         });
         var result = Predict(folder);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("featurizer 'rich' recorded with 48 features", result.StandardError);
+        Assert.Contains("featurizer 'rich' recorded with 39 features, but this version's has 48", result.StandardError);
+
+        var names = Predict(Damaged("other-names", m => m["featurizer"]!["feature_names"]![0] = "element=Xx"));
+        Assert.Equal(2, names.ExitCode);
+        Assert.Contains("featurizer 'rich' recorded with 48 features, but this version's has 48 with other feature names", names.StandardError);
+
+        var tdcWeights = Predict(Damaged("tdc-pipeline", m =>
+        {
+            m["pipeline"]!["input_width"] = 39;
+            m["featurizer"] = new JsonObject
+            {
+                ["name"] = "tdc",
+                ["width"] = 39,
+                ["feature_names"] = new JsonArray([.. Chemistry.Featurization.TdcAtomFeatures.FeatureNames.Select(n => JsonValue.Create(n))]),
+            };
+        }));
+        Assert.Equal(2, tdcWeights.ExitCode);
+        Assert.Matches(@"seed1\.weights: does not fit the model in model\.json \(featurizer 'tdc', 39 features; ", tdcWeights.StandardError);
 
         var truncated = Damaged("truncated-weights", editFolder: f => File.WriteAllBytes(Path.Combine(f, "seed2.weights"), File.ReadAllBytes(Path.Combine(f, "seed2.weights"))[..100]));
         var cut = Predict(truncated);
         Assert.Equal(2, cut.ExitCode);
-        Assert.Matches(@"^error: .*seed2\.weights: does not fit the model in model\.json \(featurizer 'tdc', 39 features; truncated\)$", cut.StandardError.Trim());
+        Assert.Matches(@"^error: .*seed2\.weights: does not fit the model in model\.json \(featurizer 'rich', 48 features; truncated\)$", cut.StandardError.Trim());
     }
 
     [Fact]

@@ -18,10 +18,11 @@ public sealed class PredictCommandTests(OwnDataTables tables)
         Assert.Equal("topopool-model/1", root.GetProperty("format").GetString());
         Assert.Equal("regression", root.GetProperty("task").GetString());
         var featurizer = root.GetProperty("featurizer");
-        Assert.Equal("tdc", featurizer.GetProperty("name").GetString());
-        Assert.Equal(39, featurizer.GetProperty("width").GetInt32());
-        Assert.Equal(39, featurizer.GetProperty("feature_names").GetArrayLength());
-        Assert.Equal(39, root.GetProperty("pipeline").GetProperty("input_width").GetInt32());
+        // The default featurizer of own data is the rich one (48 atom features).
+        Assert.Equal("rich", featurizer.GetProperty("name").GetString());
+        Assert.Equal(48, featurizer.GetProperty("width").GetInt32());
+        Assert.Equal(48, featurizer.GetProperty("feature_names").GetArrayLength());
+        Assert.Equal(48, root.GetProperty("pipeline").GetProperty("input_width").GetInt32());
         Assert.Equal(2, root.GetProperty("pipeline").GetProperty("head").GetProperty("output_width").GetInt32());
         var targets = root.GetProperty("targets").EnumerateArray().Select(t => (t.GetProperty("name").GetString(), t.GetProperty("offset").GetInt32())).ToList();
         Assert.Equal([("Y", 0), ("Y2", 1)], targets);
