@@ -42,7 +42,7 @@ internal static class AtomLabelLayout
         {
             if (!labels[i].Hidden && labels[i].Text.Length > 0)
             {
-                symbolBoxes[i] = Symbol(labels[i], screen[i], fontSize).Box;
+                symbolBoxes[i] = Symbol(labels[i], screen[i], fontSize).Box.Inflated(0.06 * fontSize);
             }
         }
 
@@ -79,7 +79,7 @@ internal static class AtomLabelLayout
         return pieces;
     }
 
-    /// <summary>The box round all the pieces of one label.</summary>
+    /// <summary>The box round all the pieces of one label, with room for glyphs that reach a little past their advance.</summary>
     public static ScreenBox Bounds(IReadOnlyList<LabelPiece> pieces)
     {
         var box = pieces[0].Box;
@@ -88,7 +88,7 @@ internal static class AtomLabelLayout
             box = ScreenBox.Union(box, pieces[k].Box);
         }
 
-        return box;
+        return box.Inflated(0.06 * pieces[0].FontSize);
     }
 
     /// <summary>The box that bonds stop at: the ink of the label's capitals and digits, with a margin.</summary>

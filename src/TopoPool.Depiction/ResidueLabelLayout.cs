@@ -5,7 +5,8 @@ namespace TopoPool.Depiction;
 /// <summary>
 /// Which residue labels a residue graph writes, and where: each label beside its residue's dot, on the side facing
 /// away from its chain neighbours when there is room (eight places round the dot are tried), and only where it
-/// overlaps no label already written and covers no other residue's dot. Residues are taken in order of interest —
+/// overlaps no label already written and covers no other residue's dot (a cluster peak's label may cover dots
+/// crowding round it). Residues are taken in order of interest —
 /// cluster peaks (strongest cluster first), chain ends, residue numbers divisible by 10, then by 5, then the rest
 /// in order — so that a crowded picture keeps the labels a reader looks for and drops the others. A grid of cells
 /// keeps the checks local: time O(n) for n residues of a picture of bounded density.
@@ -38,6 +39,7 @@ internal static class ResidueLabelLayout
         }
 
         var written = new Dictionary<(long, long), List<ScreenBox>>();
+        var important = priority.ToHashSet();
         foreach (int node in Order(labels, chainNeighbours, priority))
         {
             if (labels[node].Hidden || labels[node].Text.Length == 0)
@@ -45,11 +47,12 @@ internal static class ResidueLabelLayout
                 continue;
             }
 
-            var piece = Fit(node, labels[node].Text, screen, chainNeighbours[node], fontSize, dotRadius, dots, written, cell);
+            // A peak's label may cover other dots where they crowd round it; only labels must never overlap.
+            var piece = Fit(node, labels[node].Text, screen, chainNeighbours[node], fontSize, dotRadius, important.Contains(node) ? null : dots, written, cell);
             if (piece is { } p)
             {
                 pieces[node].Add(p);
-                var box = p.Box;
+                var box = Padded(p);
                 foreach (var key in CellsOf(box, cell))
                 {
                     Bucket(written, key.Item1, key.Item2).Add(box);
@@ -61,7 +64,7 @@ internal static class ResidueLabelLayout
     }
 
     private static LabelPiece? Fit(int node, string text, IReadOnlyList<Point2D> screen, IReadOnlyList<int> chainNeighbours, double fontSize, double dotRadius,
-        Dictionary<(long, long), List<int>> dots, Dictionary<(long, long), List<ScreenBox>> written, double cell)
+        Dictionary<(long, long), List<int>>? dots, Dictionary<(long, long), List<ScreenBox>> written, double cell)
     {
         var at = screen[node];
         double width = TextMetrics.Width(text, fontSize);
@@ -82,7 +85,7 @@ internal static class ResidueLabelLayout
             double cx = at.X + (ux * (gap + (width / 2))), cy = at.Y + (uy * (gap + (height / 2)));
             double baseline = cy + (height / 2) - (TextMetrics.Descent * fontSize);
             var piece = new LabelPiece(text, cx - (width / 2), baseline, fontSize, "residue");
-            var box = piece.Box;
+            var box = Padded(piece);
             if (Clear(node, box, screen, dotRadius, dots, written, cell))
             {
                 return piece;
@@ -92,7 +95,7 @@ internal static class ResidueLabelLayout
         return null;
     }
 
-    private static bool Clear(int node, ScreenBox box, IReadOnlyList<Point2D> screen, double dotRadius, Dictionary<(long, long), List<int>> dots, Dictionary<(long, long), List<ScreenBox>> written, double cell)
+    private static bool Clear(int node, ScreenBox box, IReadOnlyList<Point2D> screen, double dotRadius, Dictionary<(long, long), List<int>>? dots, Dictionary<(long, long), List<ScreenBox>> written, double cell)
     {
         var reach = box.Inflated(dotRadius);
         foreach (var key in CellsOf(reach, cell))
@@ -102,7 +105,7 @@ internal static class ResidueLabelLayout
                 return false;
             }
 
-            if (dots.TryGetValue(key, out var members) && members.Any(m => m != node && reach.Contains(screen[m].X, screen[m].Y)))
+            if (dots is not null && dots.TryGetValue(key, out var members) && members.Any(m => m != node && reach.Contains(screen[m].X, screen[m].Y)))
             {
                 return false;
             }
@@ -110,6 +113,9 @@ internal static class ResidueLabelLayout
 
         return true;
     }
+
+    /// <summary>A label's box with room for glyphs that reach a little past their advance (and a hair between labels).</summary>
+    private static ScreenBox Padded(LabelPiece piece) => piece.Box.Inflated(0.06 * piece.FontSize);
 
     /// <summary>Residues in the order their labels are tried.</summary>
     private static IEnumerable<int> Order(IReadOnlyList<NodeLabel> labels, IReadOnlyList<int>[] chainNeighbours, IReadOnlyList<int> priority)

@@ -241,15 +241,7 @@ public class PictureTests(ITestOutputHelper output)
     private static double Number(XElement element, string attribute) =>
         double.Parse(element.Attribute(attribute)!.Value, CultureInfo.InvariantCulture);
 
-    /// <summary>Each cluster's halo colour as it looks on white: its colour blended with white at its opacity.</summary>
-    private static List<(string Cluster, SKColor Colour)> ClusterColours(XElement root) =>
-        root.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "cluster-halo").Select(g =>
-        {
-            var (r, gr, b) = ClusterPalette.Parse(g.Attribute("fill")!.Value);
-            double alpha = Number(g, "opacity");
-            byte Blend(int channel) => (byte)Math.Round((255 * (1 - alpha)) + (channel * alpha));
-            return (g.Attribute("data-cluster")!.Value, new SKColor(Blend(r), Blend(gr), Blend(b)));
-        }).ToList();
+    private static List<(string Cluster, SKColor Colour)> ClusterColours(XElement root) => DepictionTestSupport.ClusterColours(root);
 
     /// <summary>The picture is not blank: enough ink, dark bonds and labels, and every cluster's halo colour.</summary>
     private void AssertDrawn(SKBitmap bitmap, List<(string Cluster, SKColor Colour)> clusterColours)
