@@ -9,7 +9,7 @@ namespace TopoPool.Depiction;
 /// on the bond and draws the second, shorter one inside the ring; a double bond to a terminal atom is two lines
 /// either side of the bond; any other double bond has its second line on the side where more of its atoms'
 /// neighbours are; a triple bond is three lines; wedges are solid or hashed triangles from the stereocentre; a
-/// residue contact is a thin grey line.
+/// residue contact is a thin light grey line, written apart so that it can lie under the cluster highlights.
 /// </summary>
 internal sealed class BondStrokes
 {
@@ -47,6 +47,27 @@ internal sealed class BondStrokes
         }
     }
 
+    /// <summary>Writes the residue contacts, light and thin: they go under the cluster highlights.</summary>
+    public void WriteContacts(StringBuilder svg)
+    {
+        if (!bonds.Any(b => b.Order == DepictionBondOrder.Contact))
+        {
+            return;
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"contacts\" stroke=\"#C8C8C8\" stroke-width=\"{SvgFormat.Number(strokeWidth * 0.45)}\" fill=\"none\">\n");
+        foreach (var bond in bonds.Where(b => b.Order == DepictionBondOrder.Contact))
+        {
+            var a = screen[bond.Begin];
+            var z = screen[bond.End];
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<line class=\"contact\" x1=\"{SvgFormat.Number(a.X)}\" y1=\"{SvgFormat.Number(a.Y)}\" x2=\"{SvgFormat.Number(z.X)}\" y2=\"{SvgFormat.Number(z.Y)}\"/>\n");
+        }
+
+        svg.Append("</g>\n");
+    }
+
+    /// <summary>Writes every bond but the residue contacts.</summary>
     public void Write(StringBuilder svg)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bonds\" stroke=\"{ElementColours.Default}\" stroke-width=\"{SvgFormat.Number(strokeWidth)}\" stroke-linecap=\"round\" fill=\"none\">\n");
@@ -54,18 +75,16 @@ internal sealed class BondStrokes
         for (int b = 0; b < bonds.Count; b++)
         {
             var bond = bonds[b];
+            if (bond.Order == DepictionBondOrder.Contact)
+            {
+                continue;
+            }
+
             var a = screen[bond.Begin];
             var z = screen[bond.End];
             double length = Point2D.Distance(a, z);
             if (length < 1e-6)
             {
-                continue;
-            }
-
-            if (bond.Order == DepictionBondOrder.Contact)
-            {
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<line class=\"contact\" x1=\"{SvgFormat.Number(a.X)}\" y1=\"{SvgFormat.Number(a.Y)}\" x2=\"{SvgFormat.Number(z.X)}\" y2=\"{SvgFormat.Number(z.Y)}\" stroke=\"#B0B0B0\" stroke-width=\"{SvgFormat.Number(strokeWidth * 0.5)}\"/>\n");
                 continue;
             }
 

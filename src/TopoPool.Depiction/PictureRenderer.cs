@@ -201,11 +201,13 @@ internal sealed class PictureRenderer
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"drawing\" transform=\"translate({SvgFormat.Number(shift)},0)\">\n");
-        WriteHalos(svg);
         var bondColours = Enumerable.Range(0, nodeCount)
-            .Select(i => residues || labels[i].Count == 0 ? ElementColours.Default : ElementColours.Of(picture.Labels[i].Text))
+            .Select(i => residues ? "#404040" : labels[i].Count == 0 ? ElementColours.Default : ElementColours.Of(picture.Labels[i].Text))
             .ToArray();
-        new BondStrokes(picture.Bonds, screen, stops, bondColours, neighbours, picture.Rings, picture.Wedges, scale, residues ? strokeWidth * 1.1 : strokeWidth).Write(svg);
+        var strokes = new BondStrokes(picture.Bonds, screen, stops, bondColours, neighbours, picture.Rings, picture.Wedges, scale, residues ? strokeWidth * 0.8 : strokeWidth);
+        strokes.WriteContacts(svg);
+        WriteHalos(svg);
+        strokes.Write(svg);
         if (residues)
         {
             WriteResidueDots(svg);

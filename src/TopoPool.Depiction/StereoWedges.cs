@@ -9,12 +9,16 @@ namespace TopoPool.Depiction;
 /// stereocentre itself, not in a double bond, with the fewest neighbours (a methyl, an OH). The wedge is solid or
 /// hashed, whichever makes <see cref="WedgeReading"/> read the centre's own tag back from the drawing. A centre
 /// with a hydrogen whose three bonds all lie in rings (a ring fusion) gets that hydrogen drawn, short, in the
-/// free sector outside its rings, and the wedge goes to it, as RDKit draws steroids.
+/// free sector outside its rings, and the wedge goes to it, as RDKit draws steroids (unless the sector is too
+/// crowded for it, when a ring bond is wedged instead).
 /// </summary>
 internal static class StereoWedges
 {
     /// <summary>How long the bond to a drawn hydrogen is, in bond lengths.</summary>
     public const double HydrogenBondLength = 0.75;
+
+    /// <summary>A drawn hydrogen must keep this far (in bond lengths) from every other atom, or the wedge goes on a ring bond.</summary>
+    private const double MinimumHydrogenClearance = 0.65;
 
     /// <param name="molecule">The molecule.</param>
     /// <param name="positions">Its layout, one position per atom.</param>
@@ -48,9 +52,11 @@ internal static class StereoWedges
             bool allInRings = molecule.BondsOf(centre).ToArray().All(b => molecule.Bonds[b].IsInRing);
             if (neighbours.Count == 3 && implicitHydrogens == 1 && allInRings)
             {
-                var direction = Point2D.FromAngle(FreeDirection(molecule, positions, centre));
-                hydrogens.Add((centre, positions[centre] + (direction * HydrogenBondLength)));
-                neighbours.Add(n + hydrogens.Count - 1);
+                if (HydrogenPosition(molecule, positions, hydrogens, centre) is { } position)
+                {
+                    hydrogens.Add((centre, position));
+                    neighbours.Add(n + hydrogens.Count - 1);
+                }
             }
 
             var candidates = neighbours
@@ -95,11 +101,51 @@ internal static class StereoWedges
         return (1, bond.IsInRing ? 1 : 0, atom.ChiralTag is 1 or 2 ? 1 : 0, inDoubleBond ? 1 : 0, atom.Degree);
     }
 
-    /// <summary>The bisector of the widest sector round the atom that lies outside its rings.</summary>
-    private static double FreeDirection(Molecule molecule, IReadOnlyList<Point2D> positions, int atom)
+    /// <summary>
+    /// Where a ring-fusion atom's hydrogen is drawn: in the widest sector round the atom that lies outside its
+    /// rings, on the bisector unless another atom or a hydrogen already placed comes within a bond length of it;
+    /// then turned (by up to a third of the sector) to where it has the most room, so that two neighbouring
+    /// hydrogens do not meet. Null when nowhere in the sector has <see cref="MinimumHydrogenClearance"/>.
+    /// </summary>
+    private static Point2D? HydrogenPosition(Molecule molecule, IReadOnlyList<Point2D> positions, List<(int Centre, Point2D Position)> placed, int atom)
     {
         var occupied = molecule.NeighboursOf(atom).ToArray().Select(v => (positions[v] - positions[atom]).Angle).ToList();
         var rings = molecule.Rings.Where(r => r.Contains(atom)).Select(r => r.Select(v => positions[v]).ToArray()).ToArray();
-        return AngularGap.Widest(positions[atom], occupied, rings).Bisector;
+        var gap = AngularGap.Widest(positions[atom], occupied, rings);
+        Point2D best = default;
+        double bestClearance = double.NegativeInfinity;
+        for (int step = 0; step <= 8; step++)
+        {
+            // 0, +1, -1, +2, -2, ... twelfths of the sector away from the bisector.
+            int k = (step + 1) / 2 * (step % 2 == 1 ? 1 : -1);
+            var candidate = positions[atom] + (Point2D.FromAngle(gap.Bisector + (k * gap.Width / 12)) * HydrogenBondLength);
+            double clearance = double.PositiveInfinity;
+            for (int v = 0; v < positions.Count; v++)
+            {
+                if (v != atom)
+                {
+                    clearance = Math.Min(clearance, Point2D.Distance(candidate, positions[v]));
+                }
+            }
+
+            foreach (var h in placed)
+            {
+                clearance = Math.Min(clearance, Point2D.Distance(candidate, h.Position));
+            }
+
+            // The first place (nearest the bisector) with a comfortable bond length of room will do.
+            if (clearance >= 0.95)
+            {
+                return candidate;
+            }
+
+            if (clearance > bestClearance + 0.05)
+            {
+                best = candidate;
+                bestClearance = clearance;
+            }
+        }
+
+        return bestClearance >= MinimumHydrogenClearance ? best : null;
     }
 }
