@@ -117,7 +117,7 @@ public sealed class ClusterPicture
     internal IReadOnlyList<DepictionCluster> Clusters { get; }
 
     /// <summary>
-    /// A molecule laid out by <see cref="MoleculeLayout"/> and drawn as a skeletal formula, with wedges for its
+    /// A molecule laid out by <see cref="MoleculeLayout"/> (E/Z marks honoured) and drawn as a skeletal formula, with wedges for its
     /// stereocentres (and the hydrogen of each ring-fusion stereocentre drawn, as RDKit does; those hydrogens are
     /// numbered after the atoms and belong to no cluster).
     /// </summary>
@@ -125,7 +125,7 @@ public sealed class ClusterPicture
     {
         ArgumentNullException.ThrowIfNull(molecule);
         var graph = MoleculeGraph.FromMolecule(molecule);
-        var layout = MoleculeLayout.Compute(graph);
+        var layout = MoleculeLayout.Compute(molecule);
         var orders = KekuleForm.Orders(molecule);
         var (hydrogens, wedges) = StereoWedges.Choose(molecule, layout);
 

@@ -29,6 +29,13 @@ internal static class ExamplePictures
         ("nitrobenzene", "c1ccccc1[N+](=O)[O-]"),
         ("phenol", "Oc1ccccc1"),
         ("methane", "C"),
+        ("tamoxifen", "CC/C(=C(\\c1ccccc1)/c1ccc(OCCN(C)C)cc1)/c1ccccc1"),
+        ("sulfamethoxazole", "Cc1cc(NS(=O)(=O)c2ccc(N)cc2)no1"),
+        ("acetylcholine", "CC(=O)OCC[N+](C)(C)C"),
+        ("glucose-6-phosphate", "O[C@H]1[C@H](O)[C@@H](COP(=O)([O-])[O-])O[C@H](O)[C@@H]1O"),
+        ("ibuprofen", "CC(C)Cc1ccc(cc1)[C@@H](C)C(=O)O"),
+        ("morphine", "CN1CC[C@]23c4c5ccc(O)c4O[C@H]2[C@@H](O)C=C[C@H]3[C@H]1C5"),
+        ("cyclosporin-fragment", "CC[C@H]1C(=O)N(CC(=O)N([C@H](C(=O)N[C@H](C(=O)N([C@H](C(=O)N1)[C@@H]([C@H](C)C/C=C/C)O)C)C(C)C)CC(C)C)C)C"),
     ];
 
     /// <summary>A picture of a molecule with three clusters: a ring, a stretch next to it, and the last heavy atoms.</summary>

@@ -101,18 +101,28 @@ public partial class StereoWedgeTests(ITestOutputHelper output)
             });
 
     [Fact]
-    public void Ring_fusion_stereocentres_get_a_drawn_hydrogen_and_methyl_bearing_ones_a_wedged_methyl()
+    public void Ring_fusion_stereocentres_get_a_drawn_hydrogen()
     {
-        // Testosterone: Six stereocentres: C8, C9 and C14 carry a hydrogen and three ring bonds, C10 and C13 the angular methyls, C17 its OH.
-        var molecule = SmilesReader.Parse("C[C@]12CC[C@H]3[C@@H](CCC4=CC(=O)CC[C@]34C)[C@@H]1CC[C@@H]2O");
+        // trans-Decalin: both fusion carbons carry a hydrogen and three ring bonds; each hydrogen is drawn and wedged.
+        var molecule = SmilesReader.Parse("[C@@H]12CCCC[C@H]1CCCC2");
         var picture = ClusterPicture.ForMolecule(molecule, []);
         var svg = new SvgPicture(picture.ToSvg());
         var hydrogens = svg.Labels.Where(l => l.Node >= molecule.AtomCount).ToList();
-        Assert.Equal(3, hydrogens.Count);
+        Assert.Equal(2, hydrogens.Count);
         Assert.All(hydrogens, h => Assert.Equal("H", h.Text));
-        Assert.Equal(6, svg.Root.Descendants(SvgPicture.Svg + "g").Count(g => ((string?)g.Attribute("class"))?.StartsWith("wedge ", StringComparison.Ordinal) == true));
+        Assert.Equal(hydrogens.Select(h => h.Node).Order(), picture.Wedges.Select(w => w.Neighbour).Order());
+        Assert.Empty(svg.OverlappingLabels());
+    }
 
-        // The angular methyls (atoms 0 and 15) are the wide ends of their centres' wedges.
+    [Fact]
+    public void Every_stereocentre_of_a_steroid_is_wedged_and_the_angular_methyls_carry_the_wedges()
+    {
+        // Testosterone: C8, C9, C10, C13, C14 and C17; atoms 0 and 15 are the angular methyls on C13 and C10.
+        var molecule = SmilesReader.Parse("C[C@]12CC[C@H]3[C@@H](CCC4=CC(=O)CC[C@]34C)[C@@H]1CC[C@@H]2O");
+        var picture = ClusterPicture.ForMolecule(molecule, []);
+        var svg = new SvgPicture(picture.ToSvg());
+        Assert.Equal(6, svg.Root.Descendants(SvgPicture.Svg + "g").Count(g => ((string?)g.Attribute("class"))?.StartsWith("wedge ", StringComparison.Ordinal) == true));
+        Assert.Equal(molecule.Atoms.Where(a => a.ChiralTag is 1 or 2).Select(a => a.Index), picture.Wedges.Select(w => w.Centre).Order());
         var wedged = picture.Wedges.Select(w => w.Neighbour).ToHashSet();
         Assert.Contains(0, wedged);
         Assert.Contains(15, wedged);
