@@ -27,6 +27,15 @@ public static class MoleculeLayout
         return [.. new MoleculeLayoutBuilder(graph).Run()];
     }
 
-    /// <summary>One position per atom of <paramref name="molecule"/>, in atom order.</summary>
-    public static ImmutableArray<Point2D> Compute(Molecule molecule) => Compute(MoleculeGraph.FromMolecule(molecule));
+    /// <summary>
+    /// One position per atom of <paramref name="molecule"/>, in atom order, with the substituents of its marked
+    /// double bonds on the sides their E/Z marks say (<see cref="DoubleBondConfiguration"/>).
+    /// </summary>
+    public static ImmutableArray<Point2D> Compute(Molecule molecule)
+    {
+        ArgumentNullException.ThrowIfNull(molecule);
+        var positions = Compute(MoleculeGraph.FromMolecule(molecule)).ToArray();
+        DoubleBondConfiguration.Apply(molecule, positions);
+        return [.. positions];
+    }
 }

@@ -6,7 +6,8 @@ namespace TopoPool.Depiction;
 /// <summary>
 /// What is written at one node of a picture: <see cref="Text"/> (an element symbol, or a residue's code and
 /// number), the hydrogens drawn beside it, its charge as a superscript, and the <see cref="Name"/> the legend uses
-/// for it ("O7", "A:THR1").
+/// for it ("O7", "A:THR1"). A <see cref="Hidden"/> label is not written at all: the node is a bare vertex where its
+/// bonds meet, as the carbons of a skeletal formula are.
 /// </summary>
 public sealed record NodeLabel(string Text, string Name)
 {
@@ -16,17 +17,28 @@ public sealed record NodeLabel(string Text, string Name)
     /// <summary>Formal charge, written as a superscript ("N⁺", "O⁻", "Fe²⁺"); 0 writes none.</summary>
     public int Charge { get; init; }
 
+    /// <summary>Mass number written as a superscript before the text ("¹³C"); 0 writes none.</summary>
+    public int Isotope { get; init; }
+
+    /// <summary>Whether nothing is written at the node (a carbon of a skeletal formula).</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>
-    /// An atom's element symbol, charge and, on atoms other than carbon, its hydrogens (as chemists draw them:
-    /// carbons' hydrogens are implied); named by symbol and index ("O7").
+    /// An atom as skeletal formulas (and RDKit, by default) write it: a carbon with at least one bond, no charge and
+    /// no isotope is a bare vertex — terminal carbons (methyls) included; an isolated carbon ("CH₄"), a charged or
+    /// an isotope-labelled one is written with its hydrogens. Every other element is written with its hydrogens
+    /// and charge ("OH", "NH₂", "N⁺", "O⁻"). Named by symbol and index ("O7").
     /// </summary>
     public static NodeLabel ForAtom(Atom atom)
     {
         ArgumentNullException.ThrowIfNull(atom);
+        bool bareCarbon = atom.Symbol == "C" && atom.Degree > 0 && atom.FormalCharge == 0 && atom.Isotope == 0;
         return new NodeLabel(atom.Symbol, $"{atom.Symbol}{atom.Index}")
         {
-            Hydrogens = atom.Symbol == "C" ? 0 : atom.TotalHydrogens,
+            Hydrogens = bareCarbon || atom.Symbol == "*" ? 0 : atom.TotalHydrogens,
             Charge = atom.FormalCharge,
+            Isotope = atom.Isotope,
+            Hidden = bareCarbon,
         };
     }
 

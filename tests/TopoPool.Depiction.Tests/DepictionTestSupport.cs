@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Xml.Linq;
 using SkiaSharp;
 using Svg.Skia;
 using Svg.Skia.TypefaceProviders;
@@ -187,6 +188,39 @@ internal static class DepictionTestSupport
         canvas.DrawPicture(picture);
         canvas.Flush();
         return bitmap;
+    }
+
+    /// <summary>Each cluster's halo colour as it looks on white: its colour blended with white at its opacity.</summary>
+    public static List<(string Cluster, SKColor Colour)> ClusterColours(XElement root) =>
+        root.Descendants(SvgPicture.Svg + "g").Where(g => (string?)g.Attribute("class") == "cluster-halo").Select(g =>
+        {
+            var (r, gr, b) = ClusterPalette.Parse(g.Attribute("fill")!.Value);
+            double alpha = double.Parse(g.Attribute("opacity")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            byte Blend(int channel) => (byte)Math.Round((255 * (1 - alpha)) + (channel * alpha));
+            return (g.Attribute("data-cluster")!.Value, new SKColor(Blend(r), Blend(gr), Blend(b)));
+        }).ToList();
+
+    /// <summary>How many pixels of the bitmap have each cluster's halo colour (within 4 per channel).</summary>
+    public static int[] PixelsOfColours(SKBitmap bitmap, IReadOnlyList<(string Cluster, SKColor Colour)> colours)
+    {
+        var matches = new int[colours.Count];
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                for (int c = 0; c < colours.Count; c++)
+                {
+                    var expected = colours[c].Colour;
+                    if (Math.Abs(pixel.Red - expected.Red) <= 4 && Math.Abs(pixel.Green - expected.Green) <= 4 && Math.Abs(pixel.Blue - expected.Blue) <= 4)
+                    {
+                        matches[c]++;
+                    }
+                }
+            }
+        }
+
+        return matches;
     }
 
     public static void SavePng(SKBitmap bitmap, string path)
