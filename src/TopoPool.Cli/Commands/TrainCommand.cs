@@ -6,6 +6,7 @@ using TopoPool.Cli.Output;
 using TopoPool.Cli.Progress;
 using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
+using TopoPool.Training.Reports;
 using TopoPool.Training.Trainer;
 
 namespace TopoPool.Cli.Commands;
@@ -82,6 +83,7 @@ public static class TrainCommand
         output.WriteLine(Headline(summary));
         if (summary.MotifRecovery is double recovery)
             output.WriteLine($"motif recovery (IoU of the highest-weighted cluster with the planted motif): {recovery:F3}");
+        messages.WriteLine($"training curves: {TrainingCurvesFile.Write(summary)}");
         return summary;
     }
 
