@@ -5,6 +5,7 @@ using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
 using TopoPool.Training.Explanations;
+using TopoPool.Training.Reports;
 
 namespace TopoPool.Cli.Commands;
 
@@ -26,11 +27,12 @@ public static class ExplainCommand
         var smilesColumn = MoleculeInputs.SmilesColumnOption();
         var pdb = new Option<FileInfo[]>("--pdb") { Description = "one or more PDB files (residue graphs)", AllowMultipleArgumentsPerToken = true };
         var svg = new Option<string?>("--svg") { Description = "draw each input's clusters into this SVG file" };
+        var html = new Option<string?>("--html") { Description = "write a report page into this HTML file: a sortable, filterable table of the inputs with their pictures, and the summary" };
         var summary = new Option<bool>("--summary") { Description = "end with the substructures that most often form the highest-weighted cluster" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var command = new Command("explain", "Show the clusters a TopoPool model finds in molecules or proteins, as JSON and SVG")
         {
-            model, smiles, input, smilesColumn, pdb, svg, summary, device,
+            model, smiles, input, smilesColumn, pdb, svg, html, summary, device,
         };
         command.SetAction(result =>
         {
@@ -55,6 +57,7 @@ public static class ExplainCommand
                 : StructureExplainer.Untrained(on, pdbs.Count > 0 ? ResidueFeatures.Width : TdcAtomFeatures.Width);
             var svgPath = result.GetValue(svg);
             var explained = new List<StructureExplanation>();
+            var page = result.GetValue(html) is null ? null : new ExplanationPage();
             int index = 0;
             using var items = new Lookahead<Item>(Molecules(one, source).Concat(proteins));
             foreach (var item in items)
@@ -83,6 +86,7 @@ public static class ExplainCommand
                 }
 
                 explained.Add(explanation);
+                page?.Add(explanation, item.Row ?? index);
                 Console.Out.WriteLine(explanation.ToJson(explainer.Model, file));
             }
 
@@ -91,6 +95,7 @@ public static class ExplainCommand
                 throw source is not null ? MoleculeInputs.NoMolecules(source) : new InputException("no protein could be read (see the warnings above)");
             }
 
+            if (page is not null) page.Write(result.GetValue(html)!, $"TopoPool explanations: {path ?? one ?? string.Join(", ", pdbs.Select(Path.GetFileName))}", $"model: {explainer.Model}");
             if (result.GetValue(summary))
                 Console.Out.WriteLine(StrongestClusterSummary.ToMarkdown(StrongestClusterSummary.Summarize(explained)));
             return ExitCodes.Done(skipped);

@@ -8,6 +8,7 @@ using TopoPool.Core.Pipelines;
 using TopoPool.Training.Data;
 using TopoPool.Training.OwnData;
 using TopoPool.Training.Experiments;
+using TopoPool.Training.Reports;
 using TopoPool.Training.Trainer;
 
 namespace TopoPool.Cli.Commands;
@@ -154,6 +155,7 @@ public static class TrainCommand
         output.WriteLine(Headline(summary));
         if (summary.MotifRecovery is double recovery)
             output.WriteLine($"motif recovery (IoU of the highest-weighted cluster with the planted motif): {recovery:F3}");
+        messages.WriteLine($"training curves: {TrainingCurvesFile.Write(summary)}");
         return summary;
     }
 
