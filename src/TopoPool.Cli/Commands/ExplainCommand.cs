@@ -86,7 +86,7 @@ public static class ExplainCommand
                 }
 
                 explained.Add(explanation);
-                page?.Add(explanation, item.Row ?? index);
+                page?.Add(explanation, item.Row ?? index, PredictionText(explanation.Prediction));
                 Console.Out.WriteLine(explanation.ToJson(explainer.Model, file));
             }
 
@@ -164,6 +164,17 @@ public static class ExplainCommand
         foreach (var problem in problems) Console.Error.WriteLine($"warning: {problem}; skipped");
         skipped += problems.Count;
         return proteins;
+    }
+
+    /// <summary>The report page's prediction cell: the value alone for one regression target (so the column sorts as
+    /// numbers), else each output column with its value.</summary>
+    private static string? PredictionText(IReadOnlyDictionary<string, double>? prediction)
+    {
+        if (prediction is null) return null;
+        var keys = prediction.Keys.ToList();
+        if (keys.Count == 2 && keys[1] == keys[0] + "_std")
+            return prediction[keys[0]].ToString("G5", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join("; ", prediction.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key} {p.Value:G4}")));
     }
 
     private static string ErrorLine(Item item, string message)

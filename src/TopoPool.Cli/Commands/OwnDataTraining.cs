@@ -49,6 +49,9 @@ public static class OwnDataTraining
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Metric} {m.Mean:F3} ({m.Std:F3})"));
             output.WriteLine($"{target.Name}: test {string.Join(" · ", lines)} over {summary.Seeds.Count} seed(s)");
         }
+        var curves = TopoPool.Training.Reports.TrainingCurvesFile.Write(summary.Folder, $"{table.Source} {ComponentNames.Of(settings.Gnn)} + {ComponentNames.Of(settings.Pool)}",
+            table.Task == TaskKind.Classification ? "accuracy (mean over targets)" : "MAE (mean over targets)", summary.Seeds.Select(s => s.Run.Seed));
+        messages.WriteLine($"training curves: {curves}");
         output.WriteLine($"model folder: {summary.Folder} (model.json and {summary.Seeds.Count} weights file(s)); use it with `topopool predict --model {summary.Folder} --input FILE`");
         if (json) output.WriteLine(ToJson(summary));
         return ExitCodes.Done(table.Skipped + (test?.Skipped ?? 0));

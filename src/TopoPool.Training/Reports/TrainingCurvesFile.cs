@@ -13,14 +13,19 @@ public static class TrainingCurvesFile
     public const string FileName = "curves.svg";
 
     /// <summary>Writes the chart into the run's folder and returns its path.</summary>
-    public static string Write(ExperimentSummary summary)
+    public static string Write(ExperimentSummary summary) =>
+        Write(summary.Folder, $"{summary.Dataset} {summary.Gnn} + {summary.Pool}", summary.Metric, summary.Runs.Select(r => r.Seed));
+
+    /// <summary>Writes the chart of <paramref name="seeds"/>' result files in <paramref name="folder"/> (benchmark and own-data
+    /// runs alike) and returns its path.</summary>
+    public static string Write(string folder, string title, string metric, IEnumerable<int> seeds)
     {
-        var seeds = summary.Runs
-            .Select(run => JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(summary.Folder, $"seed{run.Seed}.result.json")), TrainingJson.Default.SeedResult)
-                ?? throw new InvalidOperationException($"seed {run.Seed}: its result file is empty"))
+        var results = seeds
+            .Select(seed => JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, $"seed{seed}.result.json")), TrainingJson.Default.SeedResult)
+                ?? throw new InvalidOperationException($"seed {seed}: its result file is empty"))
             .ToList();
-        var path = Path.Combine(summary.Folder, FileName);
-        RunFolder.WriteAtomically(path, TrainingCurvesChart.Svg($"{summary.Dataset} {summary.Gnn} + {summary.Pool}", summary.Metric, seeds));
+        var path = Path.Combine(folder, FileName);
+        RunFolder.WriteAtomically(path, TrainingCurvesChart.Svg(title, metric, results));
         return path;
     }
 }
