@@ -46,7 +46,8 @@ public sealed class MaskedTargetsObjective(IReadOnlyList<TargetSpec> targets, Ta
         double loss = observed == 0 ? double.NaN : lossSum / observed;
         var unscaled = actual.Select(row => Unscaled(row)).ToList();
         var perTarget = TargetMetrics.Compute(targets, decoded, unscaled);
-        double Mean(Func<TargetMetrics, double> pick) => perTarget.Count == 0 ? double.NaN : perTarget.Average(pick);
+        // Targets without a value in this part have NaN metrics; the others are averaged.
+        double Mean(Func<TargetMetrics, double> pick) => perTarget.Where(m => m.Count > 0).Select(pick).DefaultIfEmpty(double.NaN).Average();
         return task == TaskKind.Classification
             ? new EvaluationMetrics(task, decoded.Count, loss, Mean(m => m.Accuracy), double.NaN, double.NaN, double.NaN)
             : new EvaluationMetrics(task, decoded.Count, loss, double.NaN, Mean(m => m.Mae), Mean(m => m.Rmse), Mean(m => m.R2));

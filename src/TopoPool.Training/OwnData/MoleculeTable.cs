@@ -152,6 +152,10 @@ public sealed class MoleculeTable
             samples.Add(new MoleculeSample(record.Row, name, graph, record.Smiles, MurckoScaffold.Of(molecule).Key, values, splitLabel));
         }
         if (samples.Count == 0) throw new OwnDataException($"{source.Source}: no usable molecule ({records} records read)");
+        for (int t = 0; t < targets.Count; t++)
+            if (samples.All(s => float.IsNaN(s.Targets[t])))
+                throw new OwnDataException($"{source.Source}: target '{targets[t].Name}' has no usable {(task == TaskKind.Regression ? "numeric " : "")}value in any record" +
+                                           (task == TaskKind.Regression ? " (a text label? train it in its own run with --task classification)" : ""));
         return new MoleculeTable(source.Source, samples, targets, task, inference, featurizer, warnings, skipped, records);
     }
 

@@ -19,6 +19,9 @@ public sealed record TrainingCheckpoint(
     double Seconds,
     List<EpochReport> History)
 {
+    // A validation metric can be NaN (an own-data target without values in a seed's validation part).
+    private static readonly System.Text.Json.JsonSerializerOptions NamedFloats = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private const string Magic = "TOPOPOOL-CHECKPOINT";
     private const int Version = 1;
 
@@ -32,7 +35,7 @@ public sealed record TrainingCheckpoint(
         {
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write(JsonSerializer.Serialize(this));
+            writer.Write(JsonSerializer.Serialize(this, NamedFloats));
             nn.Module.save_state_dict(writer, bestWeights, null);
             model.save(writer);
             optimizer.save_state_dict(writer);
@@ -57,7 +60,7 @@ public sealed record TrainingCheckpoint(
                 throw new InvalidDataException("not a TopoPool checkpoint");
             int version = reader.ReadInt32();
             if (version != Version) throw new InvalidDataException($"checkpoint version {version}, this program reads version {Version}");
-            var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString())
+            var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString(), NamedFloats)
                         ?? throw new InvalidDataException("the checkpoint has no state");
             if (state.RunKey != runKey) return null;
             model.load(reader);
