@@ -21,10 +21,7 @@ public static class OwnDataTraining
 {
     public static int Run(OwnDataSettings settings, bool json, TextWriter output, TextWriter messages)
     {
-        var table = MoleculeTable.Read(settings.DataPath, settings.Table);
-        MoleculeTable? test = settings.TestPath is { } testPath
-            ? MoleculeTable.Read(testPath, settings.Table with { SplitColumn = null }, table.Targets)
-            : null;
+        var (table, test) = OwnDataRunner.ReadTables(settings);
         foreach (var t in (IEnumerable<MoleculeTable?>)[table, test])
         {
             if (t is null) continue;
@@ -66,9 +63,7 @@ public static class OwnDataTraining
             ? string.Create(CultureInfo.InvariantCulture, $"{m.Name} accuracy {m.Accuracy:F3} ROC-AUC {m.RocAuc:F3} PR-AUC {m.PrAuc:F3}")
             : string.Create(CultureInfo.InvariantCulture, $"{m.Name} MAE {m.Mae:F3} RMSE {m.Rmse:F3} R² {m.R2:F3}"));
         var run = seed.Run;
-        return $"seed {run.Seed}: test {string.Join(" · ", metrics)} (n={seed.TestCount}) after {run.Epochs} epochs (best {run.BestEpoch}" +
-               $"{(run.StoppedBy == StopReason.EpochCap ? ", stopped by the epoch cap" : "")})" +
-               (run.Reused ? " (finished earlier)" : run.Resumed ? " (resumed)" : "");
+        return $"seed {run.Seed}: test {string.Join(" · ", metrics)} (n={seed.TestCount}) {TrainCommand.HowItTrained(run)}";
     }
 
     private static string ToJson(OwnDataSummary s)

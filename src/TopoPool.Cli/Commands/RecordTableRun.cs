@@ -58,7 +58,7 @@ public sealed class RecordTableRun
             foreach (var output in run(source.Read()))
             {
                 writer.Write(output);
-                progress.Advance();
+                progress.Advance(failed: output.Error is not null);
                 if (output.Error is not null)
                 {
                     errors++;

@@ -160,9 +160,16 @@ public static class TrainCommand
     }
 
     private static string Describe(SeedRun run, EvaluationMetric metric) =>
-        $"seed {run.Seed}: test {MetricName(metric)} {run.Value:F4} after {run.Epochs} epochs (best {run.BestEpoch}" +
-        $"{(run.StoppedBy == StopReason.EpochCap ? ", stopped by the epoch cap" : "")}), {run.SecondsPerEpoch:F3} s/epoch" +
-        (run.MotifRecovery is double m ? $", motif recovery {m:F3}" : "") + (run.Reused ? " (finished earlier)" : run.Resumed ? " (resumed)" : "");
+        $"seed {run.Seed}: test {MetricName(metric)} {run.Value:F4} {Epochs(run)}, {run.SecondsPerEpoch:F3} s/epoch" +
+        (run.MotifRecovery is double m ? $", motif recovery {m:F3}" : "") + Provenance(run);
+
+    /// <summary>How a seed trained, for its progress line: <c>after 112 epochs (best 62) (finished earlier)</c>.</summary>
+    internal static string HowItTrained(SeedRun run) => Epochs(run) + Provenance(run);
+
+    private static string Epochs(SeedRun run) =>
+        $"after {run.Epochs} epochs (best {run.BestEpoch}{(run.StoppedBy == StopReason.EpochCap ? ", stopped by the epoch cap" : "")})";
+
+    private static string Provenance(SeedRun run) => run.Reused ? " (finished earlier)" : run.Resumed ? " (resumed)" : "";
 
     private static string MetricName(EvaluationMetric metric) => metric == EvaluationMetric.Accuracy ? "accuracy" : "MAE";
 

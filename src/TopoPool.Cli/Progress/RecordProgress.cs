@@ -26,6 +26,9 @@ public sealed class RecordProgress
 
     public long Count { get; private set; }
 
+    /// <summary>Records that got no values (unreadable, or no bond).</summary>
+    public long Failed { get; private set; }
+
     public double PerSecond => Count / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
 
     public static bool IsTerminal => !Console.IsErrorRedirected;
@@ -48,9 +51,10 @@ public sealed class RecordProgress
             });
     }
 
-    public void Advance()
+    public void Advance(bool failed = false)
     {
         Count++;
+        if (failed) Failed++;
         var now = clock.Elapsed;
         if (bar is not null)
         {
@@ -69,5 +73,6 @@ public sealed class RecordProgress
         if (bar is null) plain.WriteLine(Line());
     }
 
-    private string Line() => $"{verb} {Count:N0} molecules, {PerSecond:N0}/s, {clock.Elapsed.TotalSeconds:F0} s";
+    private string Line() =>
+        $"{verb} {Count - Failed:N0} molecules{(Failed > 0 ? $" ({Failed:N0} more records without values)" : "")}, {PerSecond:N0} records/s, {clock.Elapsed.TotalSeconds:F0} s";
 }

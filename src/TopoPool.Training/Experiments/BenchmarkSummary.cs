@@ -144,11 +144,7 @@ public static class BenchmarkSummary
 
     private static double Mean(List<BenchmarkRow> group) => group.Average(r => r.Value);
 
-    private static double Std(List<BenchmarkRow> group)
-    {
-        double mean = Mean(group);
-        return Math.Sqrt(group.Average(r => (r.Value - mean) * (r.Value - mean)));
-    }
+    private static double Std(List<BenchmarkRow> group) => Statistics.Spread.PopulationStd(group.Select(r => r.Value));
 
     private static bool LargeScale(string dataset) => dataset.Equals("PPBR_AZ", StringComparison.OrdinalIgnoreCase);
 

@@ -19,7 +19,7 @@ public sealed record ExperimentSummary(
 
     public double Mean => Runs.Count == 0 ? double.NaN : Runs.Average(r => r.Value);
 
-    public double Std => Runs.Count == 0 ? double.NaN : Math.Sqrt(Runs.Average(r => (r.Value - Mean) * (r.Value - Mean)));
+    public double Std => Statistics.Spread.PopulationStd(Runs.Select(r => r.Value));
 
     public double? MotifRecovery => Runs.All(r => r.MotifRecovery is not null) && Runs.Count > 0 ? Runs.Average(r => r.MotifRecovery!.Value) : null;
 

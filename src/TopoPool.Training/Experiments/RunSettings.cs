@@ -87,7 +87,8 @@ public sealed record RunSettings(
     public (RunSetting Theirs, RunSetting Ours)? FirstDifference(IReadOnlyList<RunSetting> other)
     {
         // The extra settings are the more specific ones (an own-data run's targets change its data fingerprint too).
-        var ours = Describe().Skip(Describe().Count - Extra.Count).Concat(Describe().Take(Describe().Count - Extra.Count));
+        var all = Describe();
+        var ours = all.Skip(all.Count - Extra.Count).Concat(all.Take(all.Count - Extra.Count));
         foreach (var mine in ours)
         {
             var theirs = other.FirstOrDefault(s => s.Name == mine.Name);

@@ -37,8 +37,7 @@ public sealed class StructureExplainer : IDisposable
     /// </summary>
     public static StructureExplainer Load(string path, Device device)
     {
-        if (!TrainedModel.IsModelFolder(path) && !(File.Exists(path) && Path.GetFileName(path) == ModelFile.FileName))
-            return new(GraphExplainer.Load(path, device));
+        if (!TrainedModel.IsModel(path)) return new(GraphExplainer.Load(path, device));
         var trained = TrainedModel.Load(path, device);
         try
         {
@@ -70,8 +69,7 @@ public sealed class StructureExplainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(molecule);
         if (molecule.Atoms.Count < 2) throw new ArgumentException($"{input}: a single atom has no substructure to pool");
-        var graph = trained is null ? MoleculeGraphPreparation.Prepare(molecule)
-            : MoleculeGraphPreparation.Prepare(molecule.ToGraph(trained.Featurizer.Featurize(molecule)));
+        var graph = trained is null ? MoleculeGraphPreparation.Prepare(molecule) : trained.Featurizer.Prepare(molecule);
         if (graph.NumNodes != molecule.Atoms.Count) throw new ArgumentException($"{input}: the molecule has atoms without bonds");
         return new StructureExplanation(input, "molecule", molecule.Atoms.Select(a => a.Symbol).ToList(), graphs.Explain(graph), Molecule: molecule,
             Prediction: Predict(graph));

@@ -52,7 +52,7 @@ public static class MoleculeBatchEvaluation
     private static (MoleculeRecord, Graph?, string?) Prepare(MoleculeRecord record, MoleculeFeaturizer featurizer)
     {
         if (record.Molecule is not { } molecule) return (record, null, $"line {record.Line}: {record.Error ?? "no molecule"}");
-        var graph = MoleculeGraphPreparation.Prepare(molecule.ToGraph(featurizer.Featurize(molecule)));
+        var graph = featurizer.Prepare(molecule);
         return graph.NumNodes < 2 ? (record, null, $"line {record.Line}: the molecule has no bond") : (record, graph, null);
     }
 

@@ -5,7 +5,11 @@ using TopoPool.Core;
 namespace TopoPool.Training.OwnData;
 
 /// <summary>An atom featurizer by name, as model folders record it.</summary>
-public sealed record MoleculeFeaturizer(string Name, int Width, IReadOnlyList<string> FeatureNames, Func<Molecule, FeatureMatrix> Featurize);
+public sealed record MoleculeFeaturizer(string Name, int Width, IReadOnlyList<string> FeatureNames, Func<Molecule, FeatureMatrix> Featurize)
+{
+    /// <summary>The molecule's graph with these atom features, prepared as for training (<see cref="Data.MoleculeGraphPreparation"/>).</summary>
+    public Graph Prepare(Molecule molecule) => Data.MoleculeGraphPreparation.Prepare(molecule.ToGraph(Featurize(molecule)));
+}
 
 /// <summary>The built-in molecule featurizers: <c>tdc</c> (the 39 TDC atom features of the paper's benchmark) and <c>rich</c>
 /// (<see cref="RichAtomFeatures"/>: element, degree, charge, hydrogens, hybridisation, aromaticity, ring membership and

@@ -141,7 +141,7 @@ public sealed class MoleculeTable
                     else warnings.Add($"{source.Source} line {record.Line} (record {record.Row}): {targets[t].Name} '{texts[t]}' is not one of its classes; treated as missing");
                 }
             }
-            var graph = MoleculeGraphPreparation.Prepare(molecule.ToGraph(featurizer.Featurize(molecule)));
+            var graph = featurizer.Prepare(molecule);
             if (graph.NumNodes < 2)
             {
                 warnings.Add($"{source.Source} line {record.Line} (record {record.Row}): the molecule has no bond; skipped");

@@ -19,19 +19,16 @@ public static class OwnDataOutputs
             var slice = prediction.narrow(1, target.Offset, target.Width);
             parts.Add(target.IsClassification ? nn.functional.softmax(slice, 1) : slice * scaling.Stds[t] + scaling.Means[t]);
         }
-        var decoded = cat(parts, 1).to(float64).cpu();
-        int width = (int)decoded.shape[1];
-        var flat = decoded.data<double>().ToArray();
-        var rows = new List<double[]>(flat.Length / Math.Max(1, width));
-        for (int start = 0; start < flat.Length; start += width) rows.Add(flat[start..(start + width)]);
-        return rows;
+        var decoded = cat(parts, 1);
+        return Rows(decoded.to(float64).cpu().data<double>().ToArray(), (int)decoded.shape[1]);
     }
 
-    /// <summary>The rows of a [graphs, targets] float tensor.</summary>
-    public static List<float[]> Rows(Tensor y, int width)
+    /// <summary>The rows of a [graphs, width] tensor, as floats.</summary>
+    public static List<float[]> Rows(Tensor y, int width) => Rows(y.to(float32).cpu().data<float>().ToArray(), width);
+
+    private static List<T[]> Rows<T>(T[] flat, int width)
     {
-        var flat = y.to(float32).cpu().data<float>().ToArray();
-        var rows = new List<float[]>(flat.Length / Math.Max(1, width));
+        var rows = new List<T[]>(flat.Length / Math.Max(1, width));
         for (int start = 0; start < flat.Length; start += width) rows.Add(flat[start..(start + width)]);
         return rows;
     }

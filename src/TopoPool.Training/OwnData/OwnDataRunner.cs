@@ -26,11 +26,17 @@ public static class OwnDataRunner
         Action<string>? log = null,
         CancellationToken cancellation = default)
     {
-        var table = MoleculeTable.Read(settings.DataPath, settings.Table);
-        MoleculeTable? test = settings.TestPath is { } testPath
-            ? MoleculeTable.Read(testPath, settings.Table with { SplitColumn = null }, table.Targets)
-            : null;
+        var (table, test) = ReadTables(settings);
         return Run(table, test, settings, progress, seedFinished, log, cancellation);
+    }
+
+    /// <summary>The training table of <paramref name="settings"/> and its separate test table, if any (read with the training
+    /// table's targets and classes, and without the split column).</summary>
+    public static (MoleculeTable Table, MoleculeTable? Test) ReadTables(OwnDataSettings settings)
+    {
+        var table = MoleculeTable.Read(settings.DataPath, settings.Table);
+        var test = settings.TestPath is { } testPath ? MoleculeTable.Read(testPath, settings.Table with { SplitColumn = null }, table.Targets) : null;
+        return (table, test);
     }
 
     public static OwnDataSummary Run(

@@ -1,12 +1,14 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Training.Experiments;
+using TopoPool.Training.Statistics;
 
 namespace TopoPool.Training.OwnData;
 
 /// <summary>The outcome of an own-data run: the tables read, the run's identity and pipeline, every seed, and the model folder.</summary>
 public sealed record OwnDataSummary(MoleculeTable Table, MoleculeTable? Test, RunSettings Settings, Pipeline Pipeline, IReadOnlyList<OwnDataSeed> Seeds, string Folder)
 {
-    /// <summary>Per target, the mean and standard deviation over seeds of each test metric (NaN where undefined).</summary>
+    /// <summary>Per target, the mean and population standard deviation over seeds of each test metric (as the benchmark
+    /// reports its seeds; NaN where undefined).</summary>
     public IReadOnlyList<(string Target, string Metric, double Mean, double Std)> MeanMetrics()
     {
         var lines = new List<(string, string, double, double)>();
@@ -19,9 +21,7 @@ public sealed record OwnDataSummary(MoleculeTable Table, MoleculeTable? Test, Ru
             foreach (var (name, pick) in metrics)
             {
                 var values = per.Select(pick).ToList();
-                double mean = values.Average();
-                double std = values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-                lines.Add((target.Name, name, mean, std));
+                lines.Add((target.Name, name, Spread.Mean(values), Spread.PopulationStd(values)));
             }
         }
         return lines;

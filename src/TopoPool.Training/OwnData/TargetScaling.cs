@@ -1,3 +1,5 @@
+using TopoPool.Training.Statistics;
+
 namespace TopoPool.Training.OwnData;
 
 /// <summary>
@@ -17,10 +19,9 @@ public sealed record TargetScaling(IReadOnlyList<double> Means, IReadOnlyList<do
             if (targets[t].IsClassification) continue;
             var values = train.Select(s => (double)s.Targets[t]).Where(double.IsFinite).ToList();
             if (values.Count == 0) continue;
-            double mean = values.Average();
-            double variance = values.Sum(v => (v - mean) * (v - mean)) / values.Count;
-            means[t] = mean;
-            stds[t] = variance > 0 ? Math.Sqrt(variance) : 1;
+            means[t] = Spread.Mean(values);
+            double std = Spread.PopulationStd(values);
+            stds[t] = std > 0 ? std : 1;
         }
         return new TargetScaling(means, stds);
     }

@@ -40,8 +40,11 @@ public sealed class TrainedModel : IDisposable
     public EnsembleMember Member(int seed) => Members.FirstOrDefault(m => m.Seed == seed)
         ?? throw new OwnDataException($"{Folder}: has no model of seed {seed} (seeds {string.Join(",", Members.Select(m => m.Seed))})");
 
-    /// <summary>True when <paramref name="folder"/> holds a <c>model.json</c>.</summary>
-    public static bool IsModelFolder(string folder) => Directory.Exists(folder) && System.IO.File.Exists(Path.Combine(folder, ModelFile.FileName));
+    /// <summary>True when <paramref name="path"/> is a model folder (it holds a <c>model.json</c>) or its <c>model.json</c>,
+    /// the two forms <see cref="Load"/> takes.</summary>
+    public static bool IsModel(string path) =>
+        (Directory.Exists(path) && System.IO.File.Exists(Path.Combine(path, ModelFile.FileName)))
+        || (System.IO.File.Exists(path) && Path.GetFileName(path) == ModelFile.FileName);
 
     public static TrainedModel Load(string folder, Device? device = null)
     {

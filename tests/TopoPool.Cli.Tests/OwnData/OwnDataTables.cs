@@ -13,7 +13,7 @@ public sealed class OwnDataTables : IDisposable
     public OwnDataTables()
     {
         Folder = Directory.CreateTempSubdirectory("topopool-own").FullName;
-        var rows = File.ReadLines(SharedFolder.Path("data/tdc/caco2_wang.csv")).Skip(1).Select(Fields).ToList();
+        var rows = CsvText.Parse(File.ReadAllText(SharedFolder.Path("data/tdc/caco2_wang.csv"))).Rows;
         Regression = Write("reg.csv", ["Drug_ID,Drug,Y,Y2", .. rows.Take(150).Select((r, i) => $"{Quote(r[0])},{r[1]},{r[2]},{(i % 5 == 4 ? "" : Shifted(r[2]))}")]);
         Classification = Write("cls.csv", ["smiles,label", .. rows.Take(150).Select(r => $"{r[1]},{(double.Parse(r[2], CultureInfo.InvariantCulture) > -5.5 ? "high" : "low")}")]);
         var library = rows.Skip(700).Take(40).Select(r => $"{Quote(r[0])},{r[1]}").ToList();
@@ -47,25 +47,4 @@ public sealed class OwnDataTables : IDisposable
     private static string Shifted(string y) => (2 * double.Parse(y, CultureInfo.InvariantCulture) + 1).ToString("R", CultureInfo.InvariantCulture);
 
     private static string Quote(string field) => field.Contains(',') || field.Contains('"') ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
-
-    /// <summary>The three fields of a Caco2 line (Drug_ID may be quoted and hold commas).</summary>
-    private static string[] Fields(string line)
-    {
-        string id;
-        string rest;
-        if (line.StartsWith('"'))
-        {
-            int end = line.IndexOf("\",", 1, StringComparison.Ordinal);
-            id = line[1..end].Replace("\"\"", "\"");
-            rest = line[(end + 2)..];
-        }
-        else
-        {
-            int comma = line.IndexOf(',');
-            id = line[..comma];
-            rest = line[(comma + 1)..];
-        }
-        int last = rest.LastIndexOf(',');
-        return [id, rest[..last], rest[(last + 1)..]];
-    }
 }
