@@ -97,7 +97,9 @@ public sealed class MoleculeTable
             }
             kept.Add((record, texts, splitAt >= 0 ? record.Values[splitAt].Trim() : null, record.Molecule!));
         }
-        if (kept.Count == 0) throw new OwnDataException($"{source.Source}: no record with a molecule and a target value ({records} records read)");
+        if (kept.Count == 0)
+            throw new OwnDataException($"{source.Source}: no record with a molecule and a target value ({records} records read" +
+                                       (warnings.Count > 0 ? $"; the first: {warnings[0]}" : "") + ")");
 
         string? inference = null;
         var task = knownTargets is { Count: > 0 } ? knownTargets[0].Kind : options.Task ?? Infer(kept.Select(k => k.Texts).ToList(), options.Targets, out inference);
