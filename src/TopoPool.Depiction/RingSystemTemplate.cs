@@ -295,7 +295,7 @@ internal sealed class RingSystemTemplate
     }
 
     /// <summary>
-    /// The points that close a run of <paramref name="count"/> ring atoms from <paramref name="from"/> to
+    /// The points that close the run <paramref name="runAtoms"/> of ring atoms from <paramref name="from"/> to
     /// <paramref name="to"/>, with their cost: a unit-step arc on the far side from the placed rings when that side
     /// is free (always so for a fused ring); else a flatter arc of shorter steps or a straight bridge, whichever
     /// crowds the placed atoms, encloses them or crosses their bonds least.

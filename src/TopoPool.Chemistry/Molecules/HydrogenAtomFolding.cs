@@ -13,6 +13,7 @@ internal sealed class HydrogenAtomFolding
 {
     private bool[] removed = new bool[64];
 
+    /// <param name="mol">The molecule being built; explicit hydrogens that can fold are removed from it.</param>
     /// <param name="bondStereo">Each bond's molfile stereo code (0 when none).</param>
     public void Fold(WorkingMolecule mol, ReadOnlySpan<byte> bondStereo)
     {

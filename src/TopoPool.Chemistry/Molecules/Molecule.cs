@@ -18,6 +18,12 @@ public sealed class Molecule
     private int[][]? rings;
     private IReadOnlyList<IReadOnlyList<int>>? ringList;
 
+    /// <param name="smiles">The SMILES it was read from, as given; empty for a molfile.</param>
+    /// <param name="atoms">The atoms, in input order.</param>
+    /// <param name="bonds">The bonds, in input order.</param>
+    /// <param name="neighbourStart">Compressed adjacency offsets (atoms + 1 entries).</param>
+    /// <param name="neighbourAtoms">The neighbour atoms, per atom in bond order.</param>
+    /// <param name="neighbourBonds">The bond index of each entry of <paramref name="neighbourAtoms"/>.</param>
     /// <param name="rings">The SSSR, or null to find it when first asked for.</param>
     internal Molecule(string smiles, Atom[] atoms, Bond[] bonds, int[] neighbourStart, int[] neighbourAtoms, int[] neighbourBonds, int[][]? rings)
     {

@@ -8,7 +8,7 @@ namespace TopoPool.Chemistry.Tables;
 /// the number of records. A record that cannot be read is yielded with its <see cref="MoleculeRecord.Error"/> set,
 /// and reading goes on with the next one: nothing valid is ever dropped because something before it was broken.
 /// A problem that makes the whole input unreadable (no such file, no header, no SMILES column) throws
-/// <see cref="MoleculeSourceException"/> from <see cref="MoleculeSources.Open"/> or on the first read.
+/// <see cref="MoleculeSourceException"/> from <see cref="MoleculeSources.Open(string, MoleculeSourceOptions)"/> or on the first read.
 /// </summary>
 public interface IMoleculeSource : IDisposable
 {

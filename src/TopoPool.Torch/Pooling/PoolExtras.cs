@@ -4,8 +4,8 @@ namespace TopoPool.Torch.Pooling;
 
 /// <summary>
 /// Outputs of the baseline pools that <see cref="PoolResult"/> has no property for: read them with
-/// <see cref="PoolResultExtras.Extras"/>, <see cref="PoolResultExtras.EdgeWeight"/> or
-/// <see cref="PoolResultExtras.AuxiliaryLoss"/>. Every tensor lives in the same dispose scope as the result's own
+/// <see cref="PoolResult.Extras"/>, <see cref="PoolResult.EdgeWeight"/> or
+/// <see cref="PoolResult.AuxiliaryLoss"/>. Every tensor lives in the same dispose scope as the result's own
 /// tensors when the pool returns.
 /// </summary>
 public sealed record PoolExtras

@@ -5,7 +5,7 @@ namespace TopoPool.Torch.Readout;
 
 /// <summary>
 /// Graph-level readouts: one row per graph from the node features <c>x</c> (N × d) and the graph of each node
-/// <c>batch</c> (int64, N). <paramref name="numGraphs"/> is always passed, so empty graphs get a row of zeros.
+/// <c>batch</c> (int64, N). <c>numGraphs</c> is always passed, so empty graphs get a row of zeros.
 /// </summary>
 public static class GlobalPool
 {

@@ -21,7 +21,7 @@ namespace TopoPool.Torch.Scatter;
 /// <c>scatter_reduce(amax)</c> forward was fast (~55 µs) but its backward took ~1.4 ms and splits ties evenly;</item>
 /// <item>softmax subtracts the detached group maximum, exponentiates and divides by the group sum.</item>
 /// </list>
-/// Group counts are always passed in (<paramref name="dimSize"/>), never inferred, so empty trailing groups
+/// Group counts are always passed in (<c>dimSize</c>), never inferred, so empty trailing groups
 /// survive. Indices are int64 and must lie in <c>[0, dimSize)</c>. Results are on the input's device and are
 /// registered in the caller's dispose scope; inputs are never disposed.
 /// </summary>

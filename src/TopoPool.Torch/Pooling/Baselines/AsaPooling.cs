@@ -20,7 +20,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// <para>The result: clusters laid out as <see cref="TopKPooling"/>'s (<see cref="PoolResult.Peaks"/> = the kept
 /// cluster heads); the assignment is <c>S</c> restricted to the kept clusters (pairs sorted by cluster, then node;
 /// <see cref="PoolResult.AssignmentWeight"/> = α); <see cref="PoolResult.Scores"/> = φ (N),
-/// <see cref="PoolResult.Weights"/> = the kept φ; the weights of <c>A'</c> in <see cref="PoolResultExtras.EdgeWeight"/>.
+/// <see cref="PoolResult.Weights"/> = the kept φ; the weights of <c>A'</c> in <see cref="PoolResult.EdgeWeight"/>.
 /// State-dict keys: <c>lin.weight</c>, <c>lin.bias</c>, <c>att.weight</c>, <c>att.bias</c>,
 /// <c>gnn_score.lin1.weight</c>, <c>gnn_score.lin1.bias</c>, <c>gnn_score.lin2.weight</c>,
 /// <c>gnn_score.lin3.weight</c>, <c>gnn_score.lin3.bias</c>.</para>

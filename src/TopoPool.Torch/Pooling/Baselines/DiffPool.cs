@@ -15,8 +15,8 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// (<see cref="PoolResult.NodeIndex"/> node-major, <see cref="PoolResult.AssignmentWeight"/> = <c>S</c>, so
 /// <c>X' = Σ weight · x</c> over the pairs and <see cref="PoolResult.Unpool(Tensor)"/> is <c>S X'</c>);
 /// <see cref="PoolResult.EdgeIndex"/> = the non-zero entries of <c>A'</c> (self-loops included) with their values
-/// in <see cref="PoolResultExtras.EdgeWeight"/>; the link-prediction and entropy losses and <c>A'</c> in
-/// <see cref="PoolResultExtras.Extras"/> (<see cref="PoolResultExtras.AuxiliaryLoss"/> sums them; the paper's
+/// in <see cref="PoolResult.EdgeWeight"/>; the link-prediction and entropy losses and <c>A'</c> in
+/// <see cref="PoolResult.Extras"/> (<see cref="PoolResult.AuxiliaryLoss"/> sums them; the paper's
 /// model does not add them). State-dict keys: <c>gnn1.lin.weight</c>, <c>gnn1.bias</c>, <c>gnn2.lin.weight</c>,
 /// <c>gnn2.bias</c>.</para>
 /// </summary>

@@ -8,7 +8,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// PyG's <c>topk</c> selection as a free function: in each graph keep the <c>ceil(ratio · n_g)</c> nodes of highest
 /// score (computed in the score's type, as PyG does). The kept nodes come grouped by graph (graph 0 first), each
 /// graph's in descending score; equal scores keep the lower node index first, so the selection is deterministic.
-/// The batch need not be sorted; graphs are counted by <paramref name="numGraphs"/>, empty ones included.
+/// The batch need not be sorted; graphs are counted by <c>numGraphs</c>, empty ones included.
 /// </summary>
 public static class TopKSelect
 {
