@@ -24,11 +24,11 @@ public class ClusterCommandTests
     }
 
     [Fact]
-    public void Bench_layer_prints_the_timings_of_the_reference_batch()
+    public void Bench_layer_json_prints_the_timings_of_the_batch()
     {
         var file = Path.GetTempFileName();
         File.WriteAllText(file, """{"num_nodes": 4, "edges": [[0,1],[2,3],[3,2]], "batch": [0,0,1,1]}""");
-        var result = CliProcess.Run(null, "bench", "layer", "--input", file, "--hidden", "4", "--reps", "3");
+        var result = CliProcess.Run(null, "bench", "layer", "--input", file, "--hidden", "4", "--reps", "3", "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
         Assert.Equal(4, json.RootElement.GetProperty("nodes").GetInt32());
@@ -36,6 +36,19 @@ public class ClusterCommandTests
         Assert.Equal(2, json.RootElement.GetProperty("graphs").GetInt32());
         Assert.True(json.RootElement.GetProperty("forward_ms").GetDouble() > 0);
         Assert.True(json.RootElement.GetProperty("forward_backward_ms").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("forward_backward_ratio_to_readout").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Bench_layer_without_json_prints_one_sentence()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, """{"num_nodes": 4, "edges": [[0,1],[2,3],[3,2]], "batch": [0,0,1,1]}""");
+        var result = CliProcess.Run(null, "bench", "layer", "--input", file, "--hidden", "4", "--reps", "3");
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("TopoPool layer, 4 nodes, 3 edges, 2 graphs,", line);
+        Assert.Contains(" ms; global max+mean readout ", line);
     }
 
     [Fact]

@@ -110,6 +110,48 @@ public class TrainerTests
     }
 
     [Fact]
+    public void A_version_1_checkpoint_with_PascalCase_state_still_resumes()
+    {
+        var directory = Directory.CreateTempSubdirectory("topopool-resume-v1");
+        var (straight, straightWeights) = Train(Options(6));
+        var checkpoint = Path.Combine(directory.FullName, "interrupted.ckpt");
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Train(Options(6, checkpoint), cancel.Token, new SynchronousProgress(r => { if (r.Epoch == 2) cancel.Cancel(); })));
+        RewriteAsVersion1(checkpoint);
+
+        var (resumed, resumedWeights) = Train(Options(6, checkpoint));
+        Assert.True(resumed.Resumed);
+        Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
+        Assert.Equal(straightWeights, resumedWeights);
+    }
+
+    /// <summary>Turns a checkpoint into what version 1 wrote: the same bytes with version 1 and the state's names in
+    /// PascalCase (<c>best_epoch</c> → <c>BestEpoch</c>).</summary>
+    private static void RewriteAsVersion1(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        using var input = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        string magic = input.ReadString();
+        Assert.Equal(2, input.ReadInt32());
+        var state = System.Text.Json.Nodes.JsonNode.Parse(input.ReadString())!;
+        byte[] rest = bytes[(int)input.BaseStream.Position..];
+        using var output = new BinaryWriter(File.Create(path), System.Text.Encoding.UTF8);
+        output.Write(magic);
+        output.Write(1);
+        output.Write(Pascal(state)!.ToJsonString());
+        output.Write(rest);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? Pascal(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.Select(kv => KeyValuePair.Create(
+            string.Concat(kv.Key.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), Pascal(kv.Value)))),
+        System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray(a.Select(Pascal).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    [Fact]
     public void A_checkpoint_of_another_run_is_not_resumed()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("topopool-other").FullName, "run.ckpt");

@@ -103,7 +103,7 @@ public static class BenchmarkCommand
             if (outcome.Missing > 0) Console.Error.WriteLine($"{outcome.Missing} of {outcome.Plan.Runs.Count} runs of the grid have no row yet");
             if (result.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(new BenchmarkJson(outcome.Plan.Runs.Count, outcome.Missing,
-                    outcome.Rows.Select(r => (IReadOnlyDictionary<string, string>)BenchmarkRow.Columns.ToDictionary(c => c, r.Field)).ToList()), CliJson.Default.BenchmarkJson));
+                    outcome.Rows.Select(r => (IReadOnlyDictionary<string, string>)BenchmarkRow.Columns.ToDictionary(c => c, r.Field)).ToList()), CliJson.Readable.BenchmarkJson));
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using TopoPool.Cli.Output;
 using TopoPool.Cli.Requests;
 using TopoPool.Cli.Timing;
 using TopoPool.Core;
@@ -29,25 +30,7 @@ public static class ClusterCommand
     }
 
     /// <summary><c>{"peaks": [...], "clusters": [[members...], ...]}</c>, clusters in (graph, peak) order, members ascending.</summary>
-    public static string Format(Clustering clustering)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("peaks");
-            foreach (int p in clustering.Peaks) writer.WriteNumberValue(p);
-            writer.WriteEndArray();
-            writer.WriteStartArray("clusters");
-            for (int k = 0; k < clustering.NumClusters; k++)
-            {
-                writer.WriteStartArray();
-                foreach (int v in clustering.Members(k)) writer.WriteNumberValue(v);
-                writer.WriteEndArray();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Format(Clustering clustering) => JsonSerializer.Serialize(
+        new ClusterJson(clustering.Peaks, Enumerable.Range(0, clustering.NumClusters).Select(k => (IReadOnlyList<int>)clustering.Members(k)).ToList()),
+        CliJson.Readable.ClusterJson);
 }

@@ -4,6 +4,7 @@ using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Cli.Output;
 using TopoPool.Training.Explanations;
 using TopoPool.Training.Reports;
 
@@ -177,14 +178,8 @@ public static class ExplainCommand
         return string.Join("; ", prediction.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key} {p.Value:G4}")));
     }
 
-    private static string ErrorLine(Item item, string message)
-    {
-        var fields = new Dictionary<string, object> { ["input"] = item.Name };
-        if (item.Row is int row) fields["row"] = row;
-        if (item.Line is int line) fields["line"] = line;
-        fields["error"] = message;
-        return System.Text.Json.JsonSerializer.Serialize(fields);
-    }
+    private static string ErrorLine(Item item, string message) =>
+        System.Text.Json.JsonSerializer.Serialize(new ExplainErrorJson(item.Name, item.Row, item.Line, message), CliJson.Readable.ExplainErrorJson);
 
     private static string NumberedPath(string path, int index)
     {

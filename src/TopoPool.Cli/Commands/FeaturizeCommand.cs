@@ -5,6 +5,7 @@ using TopoPool.Chemistry;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Cli.Output;
 using TopoPool.Training.OwnData;
 
 namespace TopoPool.Cli.Commands;
@@ -18,8 +19,6 @@ namespace TopoPool.Cli.Commands;
 /// </summary>
 public static class FeaturizeCommand
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create()
     {
         var smiles = new Option<string?>("--smiles") { Description = "one SMILES string" };
@@ -67,54 +66,15 @@ public static class FeaturizeCommand
         return command;
     }
 
-    /// <summary>The JSON line of one input: the molecule's atoms, TDC features and bonds, or the error.</summary>
+    /// <summary>The JSON line of one input: the molecule's atoms, features and bonds, or the error.</summary>
     private static string JsonLine(MoleculeFeaturizer featurizer, string? smiles, int? row, int? line, Molecule? molecule, string? error)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
-        {
-            json.WriteStartObject();
-            if (smiles is null) json.WriteNull("smiles");
-            else json.WriteString("smiles", smiles);
-            if (row is int r) json.WriteNumber("row", r);
-            if (line is int l) json.WriteNumber("line", l);
-            if (molecule is null) json.WriteString("error", error ?? "no molecule");
-            else WriteMolecule(json, molecule, featurizer);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteMolecule(Utf8JsonWriter json, Molecule molecule, MoleculeFeaturizer featurizer)
-    {
-        json.WriteStartArray("atoms");
-        foreach (var atom in molecule.Atoms) json.WriteStringValue(atom.Symbol);
-        json.WriteEndArray();
-
-        var features = featurizer.Featurize(molecule).Data;
-        int width = featurizer.Width;
-        json.WriteStartArray("features");
-        for (int a = 0; a < molecule.Atoms.Count; a++)
-        {
-            json.WriteStartArray();
-            for (int j = 0; j < width; j++) json.WriteNumberValue(features[a * width + j]);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-
-        json.WriteStartArray("edges");
-        foreach (var bond in molecule.Bonds)
-        {
-            if (bond.Begin == bond.End) continue;
-            foreach (var (i, j) in new[] { (bond.Begin, bond.End), (bond.End, bond.Begin) })
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(i);
-                json.WriteNumberValue(j);
-                json.WriteEndArray();
-            }
-        }
-        json.WriteEndArray();
+        if (molecule is null) return JsonSerializer.Serialize(new FeaturizeJson(smiles, row, line, error ?? "no molecule", null, null, null), CliJson.Readable.FeaturizeJson);
+        var features = featurizer.Featurize(molecule);
+        var rows = Enumerable.Range(0, features.Rows).Select(features.RowArray).ToList();
+        var edges = molecule.Bonds.Where(b => b.Begin != b.End)
+            .SelectMany(b => new[] { new[] { b.Begin, b.End }, new[] { b.End, b.Begin } })
+            .ToList();
+        return JsonSerializer.Serialize(new FeaturizeJson(smiles, row, line, null, molecule.Atoms.Select(a => a.Symbol).ToList(), rows, edges), CliJson.Readable.FeaturizeJson);
     }
 }

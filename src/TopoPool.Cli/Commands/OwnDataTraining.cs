@@ -78,6 +78,6 @@ public static class OwnDataTraining
         return JsonSerializer.Serialize(new OwnDataTrainJson(s.Table.Source, s.Table.Task == TaskKind.Classification ? "classification" : "regression",
             settings.Model, ComponentNames.Of(settings.Gnn), ComponentNames.Of(settings.Pool), s.Table.Featurizer.Name,
             s.Table.Records + (s.Test?.Records ?? 0), s.Table.Samples.Count + (s.Test?.Samples.Count ?? 0), s.Table.Skipped + (s.Test?.Skipped ?? 0),
-            s.Folder, settings.Key, targets, runs), CliJson.Default.OwnDataTrainJson);
+            s.Folder, settings.Key, targets, runs), CliJson.Readable.OwnDataTrainJson);
     }
 }

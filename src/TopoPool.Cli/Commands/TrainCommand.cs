@@ -180,5 +180,5 @@ public static class TrainCommand
         new TrainJson(s.Dataset, s.Settings.Model, s.Gnn, s.Pool, s.Metric, s.Mean, s.Std, s.MotifRecovery, s.SecondsPerEpoch, s.Folder, s.Settings.Key,
             s.Runs.Select(r => new TrainSeedJson(r.Seed, r.Value, r.ValidationValue, r.Epochs, r.BestEpoch,
                 r.StoppedBy == StopReason.EpochCap ? "epoch_cap" : "patience", r.Seconds, r.SecondsPerEpoch, r.MotifRecovery, r.Resumed, r.Reused)).ToList()),
-        CliJson.Default.TrainJson);
+        CliJson.Readable.TrainJson);
 }

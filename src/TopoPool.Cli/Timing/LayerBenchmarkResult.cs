@@ -11,13 +11,9 @@ public sealed record LayerBenchmarkResult(
     /// <summary>Forward+backward time of the layer over that of the readout.</summary>
     public double ForwardBackwardRatioToReadout => ForwardBackwardMs / ReadoutForwardBackwardMs;
 
-    /// <summary>One JSON object: <c>{"nodes", "edges", "graphs", "clusters", "forward_ms", "forward_backward_ms", ...}</c>.</summary>
-    public string ToJson()
-    {
-        static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-        return $"{{\"nodes\": {Nodes}, \"edges\": {Edges}, \"graphs\": {Graphs}, \"clusters\": {Clusters}, " +
-               $"\"forward_ms\": {F(ForwardMs)}, \"forward_backward_ms\": {F(ForwardBackwardMs)}, " +
-               $"\"readout_forward_ms\": {F(ReadoutForwardMs)}, \"readout_forward_backward_ms\": {F(ReadoutForwardBackwardMs)}, " +
-               $"\"hidden\": {Hidden}, \"threads\": {Threads}, \"reps\": {Reps}, \"engine\": \"{Engine}\"}}";
-    }
+    /// <summary>One line for a person: the batch, then the layer's medians beside the readout's.</summary>
+    public string ToText() => string.Create(CultureInfo.InvariantCulture,
+        $"TopoPool layer, {Nodes} nodes, {Edges} edges, {Graphs} graphs, {Clusters} clusters, hidden {Hidden}, {Threads} thread(s), median of {Reps} ({Engine}): " +
+        $"forward {ForwardMs:0.###} ms, forward+backward {ForwardBackwardMs:0.###} ms; global max+mean readout {ReadoutForwardMs:0.###} / {ReadoutForwardBackwardMs:0.###} ms " +
+        $"(forward+backward {ForwardBackwardRatioToReadout:0.##}x the readout's)");
 }

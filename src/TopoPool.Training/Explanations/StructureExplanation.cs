@@ -24,58 +24,16 @@ public sealed record StructureExplanation(
     public IReadOnlyList<string> StrongestLabels =>
         Clusters.Strongest is { } c ? c.Members.Select(m => NodeLabels[m]).ToList() : [];
 
+    /// <summary>One JSON line: input, kind, the model and prediction when given, every node with its label and
+    /// score, the clusters by falling weight with peak and members, and the SVG file when one was drawn.</summary>
     public string ToJson(string? model = null, string? svgPath = null)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("input", Input);
-            json.WriteString("kind", Kind);
-            if (model is not null) json.WriteString("model", model);
-            if (Prediction is not null)
-            {
-                json.WriteStartObject("prediction");
-                foreach (var (column, value) in Prediction) json.WriteNumber(column, value);
-                json.WriteEndObject();
-            }
-            json.WriteStartArray("nodes");
-            for (int i = 0; i < NodeLabels.Count; i++)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("index", i);
-                json.WriteString("label", NodeLabels[i]);
-                if (i < Clusters.NodeScores.Count) json.WriteNumber("score", Clusters.NodeScores[i]);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("clusters");
-            foreach (var cluster in Clusters.Clusters.OrderByDescending(c => c.Weight))
-            {
-                json.WriteStartObject();
-                json.WriteNumber("cluster", cluster.Index);
-                json.WriteNumber("weight", cluster.Weight);
-                if (cluster.Peak is int peak)
-                {
-                    json.WriteNumber("peak", peak);
-                    json.WriteString("peak_label", NodeLabels[peak]);
-                }
-                json.WriteStartArray("members");
-                foreach (int m in cluster.Members)
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("index", m);
-                    json.WriteString("label", NodeLabels[m]);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            if (svgPath is not null) json.WriteString("svg", svgPath);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var nodes = NodeLabels.Select((label, i) => new ExplanationNode(i, label, i < Clusters.NodeScores.Count ? Clusters.NodeScores[i] : null)).ToList();
+        var clusters = Clusters.Clusters.OrderByDescending(c => c.Weight)
+            .Select(c => new ExplanationCluster(c.Index, c.Weight, c.Peak, c.Peak is int peak ? NodeLabels[peak] : null,
+                c.Members.Select(m => new ExplanationMember(m, NodeLabels[m])).ToList()))
+            .ToList();
+        return JsonSerializer.Serialize(new ExplanationLine(Input, Kind, model, Prediction, nodes, clusters, svgPath), ExplanationJson.Readable.ExplanationLine);
     }
 
     /// <summary>The structure drawn with its clusters (colour strength by weight, shared nodes split, peaks ringed, a legend).</summary>

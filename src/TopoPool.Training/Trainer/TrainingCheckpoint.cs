@@ -19,11 +19,10 @@ public sealed record TrainingCheckpoint(
     double Seconds,
     List<EpochReport> History)
 {
-    // A validation metric can be NaN (an own-data target without values in a seed's validation part).
-    private static readonly System.Text.Json.JsonSerializerOptions NamedFloats = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     private const string Magic = "TOPOPOOL-CHECKPOINT";
-    private const int Version = 1;
+    // Version 2 writes the state in snake_case like every other file; version 1 (PascalCase) is still read, so a run
+    // interrupted under an older build resumes.
+    private const int Version = 2;
 
     public void Save(string path, nn.Module model, Dictionary<string, Tensor> bestWeights, TorchSharp.Modules.OptimizerHelper optimizer)
     {
@@ -35,7 +34,7 @@ public sealed record TrainingCheckpoint(
         {
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write(JsonSerializer.Serialize(this, NamedFloats));
+            writer.Write(JsonSerializer.Serialize(this, CheckpointJson.Default.TrainingCheckpoint));
             nn.Module.save_state_dict(writer, bestWeights, null);
             model.save(writer);
             optimizer.save_state_dict(writer);
@@ -59,8 +58,13 @@ public sealed record TrainingCheckpoint(
             if (stream.Length < Magic.Length + 1 || reader.ReadString() != Magic)
                 throw new InvalidDataException("not a TopoPool checkpoint");
             int version = reader.ReadInt32();
-            if (version != Version) throw new InvalidDataException($"checkpoint version {version}, this program reads version {Version}");
-            var state = JsonSerializer.Deserialize<TrainingCheckpoint>(reader.ReadString(), NamedFloats)
+            var format = version switch
+            {
+                Version => CheckpointJson.Default.TrainingCheckpoint,
+                1 => CheckpointJson.Version1.TrainingCheckpoint,
+                _ => throw new InvalidDataException($"checkpoint version {version}, this program reads versions 1 and {Version}"),
+            };
+            var state = JsonSerializer.Deserialize(reader.ReadString(), format)
                         ?? throw new InvalidDataException("the checkpoint has no state");
             if (state.RunKey != runKey) return null;
             model.load(reader);

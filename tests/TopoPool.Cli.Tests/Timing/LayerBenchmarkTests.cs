@@ -47,8 +47,6 @@ public class LayerBenchmarkTests
         Assert.Equal((6, 5, 2, 5, 3), (result.Nodes, result.Edges, result.Graphs, result.Hidden, result.Reps));
         Assert.InRange(result.Clusters, 2, 6);
         Assert.Equal("ManagedDescentEngine", result.Engine);
-        var json = result.ToJson();
-        foreach (var key in new[] { "\"nodes\": 6", "\"edges\": 5", "\"graphs\": 2", "\"clusters\"", "\"forward_ms\"", "\"forward_backward_ms\"" })
-            Assert.Contains(key, json);
+        Assert.StartsWith($"TopoPool layer, 6 nodes, 5 edges, 2 graphs, {result.Clusters} clusters, hidden 5, 1 thread(s), median of 3", result.ToText());
     }
 }
