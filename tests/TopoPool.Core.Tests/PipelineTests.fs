@@ -36,7 +36,7 @@ let ``problems are named`` () =
     Assert.Equal(Some "readouts have different widths: [7; 4]", Pipeline.problem mixed)
 
 [<Fact>]
-let ``the README's F# pipeline snippet builds a valid pipeline`` () =
+let ``a SAGE pipeline that reuses its normalisation after the pool is valid and reads 64 wide`` () =
     let pipeline =
         { InputWidth = 7
           Stages =

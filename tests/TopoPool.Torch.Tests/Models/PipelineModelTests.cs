@@ -113,20 +113,3 @@ public class PipelineModelTests
         Assert.Equal(2, output.Pooling!.NumGraphs);
     }
 }
-
-public class ReadmePipelineSnippetTests
-{
-    [Fact]
-    public void The_README_CSharp_pipeline_snippet_builds_a_model_that_runs()
-    {
-        var device = CPU;
-        var pipeline = PipelineBuilder.Create(inputWidth: 39)
-            .ConcatGlobalMean().Convolution(ConvolutionKind.Gat, 32).Normalize("norm1").LeakyRelu().Readout(ReadoutKind.MaxMean)
-            .ConcatGlobalMean().Convolution(ConvolutionKind.Gat, 32).Normalize("norm2").LeakyRelu()
-            .Pool(PoolingKind.TopoPooling).ReuseNormalization("norm2").Readout(ReadoutKind.MaxMean)
-            .Head(TaskKind.Regression, 1, 32, 16);
-        using var model = PipelineModel.Create(pipeline, device, seed: 1);
-        var batch = new GraphBatch(randn(4, 39), tensor(new long[,] { { 0, 1, 2 }, { 1, 2, 3 } }), zeros(4, ScalarType.Int64), 1);
-        Assert.Equal(new long[] { 1, 1 }, model.call(batch).Prediction.shape);
-    }
-}
