@@ -23,6 +23,9 @@ public sealed class ProtocolArguments
 
     public IEnumerable<Option> All => [DataDirectory, Epochs, Patience, Hidden, SplitRounding, ShuffleEachEpoch, Duplicates, Device, Threads, Explain];
 
+    /// <summary><c>--data-dir</c>, or the repository's shared data when neither it nor the library's defaults are there.</summary>
+    public string? DataDirectoryOf(ParseResult result) => RepositoryDataDirectory.Or(result.GetValue(DataDirectory));
+
     public SplitRounding RoundingOf(ParseResult result) =>
         ComponentNames.TrySplitRounding(result.GetValue(SplitRounding)!, out var r) ? r : Training.Data.SplitRounding.TenthRoundedUp;
 

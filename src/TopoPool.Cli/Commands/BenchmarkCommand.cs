@@ -55,7 +55,7 @@ public static class BenchmarkCommand
             {
                 Models = result.GetValue(models)!,
                 Cells = grid == "none" ? null : BenchmarkPresets.Cells(grid),
-                DataDirectory = result.GetValue(protocol.DataDirectory),
+                DataDirectory = protocol.DataDirectoryOf(result),
                 Epochs = result.GetValue(protocol.Epochs),
                 Patience = result.GetValue(protocol.Patience),
                 Hidden = result.GetValue(protocol.Hidden),

@@ -58,7 +58,7 @@ public static class TrainCommand
             var settings = new ExperimentSettings(result.GetValue(dataset)!, ModelChoices.Gnn(result.GetValue(gnn)!),
                 ModelChoices.Pool(result.GetValue(pool)!), ModelChoices.Device(result.GetValue(protocol.Device)!))
             {
-                DataDirectory = result.GetValue(protocol.DataDirectory),
+                DataDirectory = protocol.DataDirectoryOf(result),
                 Seeds = result.GetValue(seeds)!,
                 Epochs = result.GetValue(protocol.Epochs),
                 Patience = result.GetValue(protocol.Patience),

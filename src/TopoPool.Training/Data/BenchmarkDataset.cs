@@ -8,7 +8,7 @@ namespace TopoPool.Training.Data;
 /// when the protocol has one, and where they were read from. <see cref="Split"/> gives the parts of one run.
 /// </summary>
 /// <example><code>
-/// BenchmarkDataset caco2 = DatasetLocator.Load("Caco2_Wang", "/work/shared/data");
+/// BenchmarkDataset caco2 = DatasetLocator.Load("Caco2_Wang", "datasets");
 /// foreach (string warning in caco2.Warnings) Console.Error.WriteLine(warning);
 /// DatasetSplit run1 = caco2.Split(seed: 1);   // run1.Test is the fixed admet_group test set
 /// </code></example>

@@ -18,9 +18,8 @@ namespace TopoPool.Training.Data;
 /// set is then derived (<see cref="TdcDatasetReader.ReadWithDerivedTest"/>). The file stems are <c>caco2_wang</c> and
 /// <c>ppbr_az</c>.</item>
 /// </list>
-/// <para>File and folder names are matched ignoring letter case. Without a data directory the roots are: the
-/// <c>TOPOPOOL_DATA_DIR</c> environment variable when set, <c>./data</c>, and <c>shared/data</c> beside the repository
-/// (the folder holding <c>TopoPool.Functional.sln</c>, found above the program or the current directory).</para>
+/// <para>File and folder names are matched ignoring letter case. Without a data directory the roots are the
+/// <c>TOPOPOOL_DATA_DIR</c> environment variable when set and <c>./data</c>; nothing else is searched.</para>
 /// <para><b>PPBR_AZ</b>: the benchmark uses the 2,790-row table of all species (<c>ppbr_az.csv</c>), which is what
 /// TDC's <c>admet_group</c> serves for ppbr_az (2,231 train_val + 559 test rows, TDC issue #377); its reconstructed
 /// split is <c>tdc/admet_group_reconstructed/ppbr_az/</c> (see the shared data README). The human-only
@@ -30,8 +29,8 @@ namespace TopoPool.Training.Data;
 /// download it (TU Dortmund: https://chrsmrrs.github.io/datasets/ ; TDC: https://tdcommons.ai/).
 /// </remarks>
 /// <example><code>
-/// BenchmarkDataset mutag = DatasetLocator.Load("mutag", "/work/shared/data");          // finds tu/MUTAG
-/// BenchmarkDataset ppbr = DatasetLocator.Load("PPBR_AZ", "/work/shared/data");         // admet_group_reconstructed/ppbr_az
+/// BenchmarkDataset mutag = DatasetLocator.Load("mutag", "datasets");                   // finds datasets/tu/MUTAG
+/// BenchmarkDataset ppbr = DatasetLocator.Load("PPBR_AZ", "datasets");                  // datasets/tdc/admet_group_reconstructed/ppbr_az
 /// BenchmarkDataset toy = DatasetLocator.Load("synthetic", null);                        // no files
 /// DatasetLocation where = DatasetLocator.Locate("Caco2_Wang", "/downloads/admet_group");
 /// </code></example>
@@ -97,7 +96,7 @@ public static class DatasetLocator
         var searched = new List<string>();
         if (roots.Count == 0)
         {
-            searched.Add($"(no data directory given, {DataDirectoryVariable} is not set, and neither ./data nor shared/data beside the repository exists)");
+            searched.Add($"(no data directory given, {DataDirectoryVariable} is not set, and there is no ./data)");
         }
 
         bool isTdc = known?.Kind == DatasetSourceKind.TdcTable;
@@ -132,22 +131,6 @@ public static class DatasetLocator
         }
 
         roots.Add(Path.GetFullPath("data"));
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "TopoPool.Functional.sln")))
-                {
-                    if (directory.Parent is not null)
-                    {
-                        roots.Add(Path.Combine(directory.Parent.FullName, "shared", "data"));
-                    }
-
-                    break;
-                }
-            }
-        }
-
         return roots.Distinct(StringComparer.Ordinal).Where(Directory.Exists).ToArray();
     }
 
