@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -70,7 +71,7 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
     /// (<see cref="GatAttention.EdgeIndex"/>: the input edges without loops, then one loop per node).</summary>
     public GatAttention Attend(Tensor x, Tensor edgeIndex)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
         using var scope = NewDisposeScope();
         var (withoutLoops, _) = SelfLoops.Remove(edgeIndex);
         var (edges, _) = SelfLoops.Add(withoutLoops, null, x.shape[0]);
@@ -82,7 +83,7 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
     /// (<see cref="Models.GraphStructure.GatEdges"/>); the same result.</summary>
     public Tensor forward(Tensor x, Models.GraphStructure structure)
     {
-        GraphInput.Check(x, InChannels, structure.EdgeIndex);
+        GraphTensorArguments.Check(x, InChannels, structure.EdgeIndex);
         using var scope = NewDisposeScope();
         return AttendOver(x, structure.GatEdges).Output.MoveToOuterDisposeScope();
     }

@@ -44,8 +44,8 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
     /// <summary>As <see cref="forward(Tensor, Tensor)"/> with edge weights (E), e.g. ASAPool's pooled graph.</summary>
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor? edgeWeight)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
-        GraphInput.CheckEdgeWeight(edgeWeight, edgeIndex);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         var (edges, norm) = Normalize(edgeIndex, edgeWeight, n, x.dtype);
@@ -61,7 +61,7 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
     public Tensor forward(Tensor x, Models.GraphStructure structure)
     {
         if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex, null);
-        GraphInput.Check(x, InChannels, structure.EdgeIndex);
+        GraphTensorArguments.Check(x, InChannels, structure.EdgeIndex);
         using var scope = NewDisposeScope();
         var (edges, norm) = structure.Gcn;
         var h = lin.call(x);

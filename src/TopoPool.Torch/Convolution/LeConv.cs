@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -43,8 +44,8 @@ public sealed class LeConv : Module<Tensor, Tensor, Tensor>
     /// <summary>As <see cref="forward(Tensor, Tensor)"/> with edge weights (E).</summary>
     public Tensor forward(Tensor x, Tensor edgeIndex, Tensor? edgeWeight)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
-        GraphInput.CheckEdgeWeight(edgeWeight, edgeIndex);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         var a = lin1.call(x);

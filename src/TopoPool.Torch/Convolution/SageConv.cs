@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -40,7 +41,7 @@ public sealed class SageConv : Module<Tensor, Tensor, Tensor>
     /// <summary>Convolves <paramref name="x"/> (N × in) over <paramref name="edgeIndex"/> (int64 2 × E).</summary>
     public override Tensor forward(Tensor x, Tensor edgeIndex)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         var aggregated = ScatterReduce.Mean(x.index_select(0, edgeIndex[0]), edgeIndex[1], n);
@@ -55,7 +56,7 @@ public sealed class SageConv : Module<Tensor, Tensor, Tensor>
     {
         if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex);
         var edgeIndex = structure.EdgeIndex;
-        GraphInput.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         var aggregated = ScatterReduce.Sum(x.index_select(0, edgeIndex[0]), edgeIndex[1], n) / structure.InDegree;

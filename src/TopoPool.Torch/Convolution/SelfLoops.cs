@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,8 +13,8 @@ public static class SelfLoops
     /// <summary>PyG's <c>remove_self_loops</c>: the edges with source ≠ target (and their weights).</summary>
     public static (Tensor EdgeIndex, Tensor? EdgeWeight) Remove(Tensor edgeIndex, Tensor? edgeWeight = null)
     {
-        GraphInput.CheckEdgeIndex(edgeIndex, edgeIndex.device);
-        GraphInput.CheckEdgeWeight(edgeWeight, edgeIndex);
+        GraphTensorArguments.CheckEdgeIndex(edgeIndex, edgeIndex.device);
+        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
         using var scope = NewDisposeScope();
         var keep = edgeIndex[0].ne(edgeIndex[1]).nonzero().squeeze(1);
         var edges = edgeIndex.index_select(1, keep).MoveToOuterDisposeScope();
@@ -25,8 +26,8 @@ public static class SelfLoops
     /// (existing loops are kept; call <see cref="Remove"/> first to replace them, as GATConv does).</summary>
     public static (Tensor EdgeIndex, Tensor? EdgeWeight) Add(Tensor edgeIndex, Tensor? edgeWeight, long numNodes, double fill = 1.0)
     {
-        GraphInput.CheckEdgeIndex(edgeIndex, edgeIndex.device);
-        GraphInput.CheckEdgeWeight(edgeWeight, edgeIndex);
+        GraphTensorArguments.CheckEdgeIndex(edgeIndex, edgeIndex.device);
+        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
         using var scope = NewDisposeScope();
         var loops = arange(numNodes, ScalarType.Int64, edgeIndex.device).unsqueeze(0).expand(2, numNodes);
         var edges = cat(new[] { edgeIndex, loops }, 1).MoveToOuterDisposeScope();
@@ -46,8 +47,8 @@ public static class SelfLoops
     public static (Tensor EdgeIndex, Tensor EdgeWeight) AddRemaining(Tensor edgeIndex, Tensor? edgeWeight, long numNodes,
                                                                      double fill = 1.0, ScalarType dtype = ScalarType.Float32)
     {
-        GraphInput.CheckEdgeIndex(edgeIndex, edgeIndex.device);
-        GraphInput.CheckEdgeWeight(edgeWeight, edgeIndex);
+        GraphTensorArguments.CheckEdgeIndex(edgeIndex, edgeIndex.device);
+        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
         using var scope = NewDisposeScope();
         var device = edgeIndex.device;
         var weights = edgeWeight ?? ones(edgeIndex.shape[1], dtype, device);

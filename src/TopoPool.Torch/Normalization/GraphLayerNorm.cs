@@ -44,8 +44,8 @@ public sealed class GraphLayerNorm : Module<Tensor, Tensor, long, Tensor>
     /// node's graph among <paramref name="numGraphs"/>.</summary>
     public override Tensor forward(Tensor x, Tensor batch, long numGraphs)
     {
-        GraphInput.CheckFeatures(x, Channels);
-        GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
+        GraphTensorArguments.CheckFeatures(x, Channels);
+        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
         return Normalize(x, batch, numGraphs, ScatterReduce.Count(batch, numGraphs).clamp_min(ScalarCache.One)).MoveToOuterDisposeScope();
     }
@@ -54,8 +54,8 @@ public sealed class GraphLayerNorm : Module<Tensor, Tensor, long, Tensor>
     /// (<see cref="Models.GraphStructure.NodesPerGraph"/>); the same result.</summary>
     public Tensor forward(Tensor x, Models.GraphStructure structure)
     {
-        GraphInput.CheckFeatures(x, Channels);
-        GraphInput.CheckBatch(structure.Batch, x.shape[0], structure.NumGraphs, x.device);
+        GraphTensorArguments.CheckFeatures(x, Channels);
+        GraphTensorArguments.CheckBatch(structure.Batch, x.shape[0], structure.NumGraphs, x.device);
         using var scope = NewDisposeScope();
         return Normalize(x, structure.Batch, structure.NumGraphs, structure.NodesPerGraph).MoveToOuterDisposeScope();
     }

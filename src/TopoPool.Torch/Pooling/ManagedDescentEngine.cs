@@ -56,7 +56,7 @@ public sealed class ManagedDescentEngine : IDescentEngine
     /// <inheritdoc />
     public Tensor Connect(Tensor edgeIndex, ClusterAssignment assignment)
     {
-        SelectInput.CheckEdgeIndex(edgeIndex);
+        GraphTensorArguments.CheckEdgeIndex(edgeIndex);
         using var scope = NewDisposeScope();
         var device = assignment.NodeIndex.device;
         var hostEdges = HostTensors.OnHost(edgeIndex, ScalarType.Int64);

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using static TorchSharp.torch;
 
@@ -61,7 +62,7 @@ public sealed record PoolResult
     public Tensor Unpool(Tensor pooled, UnpoolReduction reduction)
     {
         if (pooled.dim() < 1 || pooled.shape[0] != NumClusters)
-            throw new ArgumentException($"the pooled tensor must have one row per cluster ({NumClusters}); got shape {SelectInput.Shape(pooled)}", nameof(pooled));
+            throw new ArgumentException($"the pooled tensor must have one row per cluster ({NumClusters}); got shape {GraphTensorArguments.Shape(pooled)}", nameof(pooled));
         using var scope = NewDisposeScope();
         if (reduction == UnpoolReduction.Max)
             return ScatterReduce.GatherMaxValues(pooled, ClusterIndex, NodeIndex, NumNodes).MoveToOuterDisposeScope();

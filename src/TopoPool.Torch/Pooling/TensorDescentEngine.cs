@@ -85,7 +85,7 @@ public sealed class TensorDescentEngine : IDescentEngine
     /// <inheritdoc />
     public Tensor Connect(Tensor edgeIndex, ClusterAssignment assignment)
     {
-        SelectInput.CheckEdgeIndex(edgeIndex);
+        GraphTensorArguments.CheckEdgeIndex(edgeIndex);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var device = assignment.NodeIndex.device;

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Scatter;
 using static TorchSharp.torch;
 
@@ -15,9 +16,9 @@ public static class TopoPoolReduce
     public static ReducedClusters Run(Tensor x, Tensor scores, ClusterAssignment assignment)
     {
         if (x.dim() != 2 || x.shape[0] != assignment.NumNodes)
-            throw new ArgumentException($"x must have one row per node ({assignment.NumNodes}); got shape {SelectInput.Shape(x)}", nameof(x));
+            throw new ArgumentException($"x must have one row per node ({assignment.NumNodes}); got shape {GraphTensorArguments.Shape(x)}", nameof(x));
         if (scores.dim() != 1 || scores.shape[0] != assignment.NumNodes)
-            throw new ArgumentException($"scores must have one entry per node ({assignment.NumNodes}); got shape {SelectInput.Shape(scores)}", nameof(scores));
+            throw new ArgumentException($"scores must have one entry per node ({assignment.NumNodes}); got shape {GraphTensorArguments.Shape(scores)}", nameof(scores));
         using var scope = NewDisposeScope();
         var clusterMax = ScatterReduce.GatherMaxValues(x, assignment.NodeIndex, assignment.ClusterIndex, assignment.NumClusters);
         var weights = ScatterReduce.Softmax(scores.index_select(0, assignment.Peaks), assignment.ClusterBatch, assignment.NumGraphs);

@@ -69,7 +69,7 @@ public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
         if (x.dim() != 2 || x.shape[1] != InChannels)
-            throw new ArgumentException($"x must be N × {InChannels}; got shape {SelectInput.Shape(x)}", nameof(x));
+            throw new ArgumentException($"x must be N × {InChannels}; got shape {GraphTensorArguments.Shape(x)}", nameof(x));
         SelectInput.CheckGraph(x.shape[0], x.device, edgeIndex, batch, numGraphs);
         using var scope = NewDisposeScope();
         var raw = score.call(x).squeeze(1);

@@ -53,8 +53,8 @@ public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>. Edges must stay inside their graph.</summary>
     public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
-        GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
         var device = x.device;
         long n = x.shape[0];

@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,8 +35,8 @@ public sealed class SagPooling : Module<Tensor, Tensor, Tensor, long, PoolResult
     /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>.</summary>
     public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
-        GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
         var score = gnn.call(x, edgeIndex).squeeze(1).tanh();
         return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio).MoveToOuterDisposeScope();

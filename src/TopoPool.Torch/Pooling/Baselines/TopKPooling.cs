@@ -1,3 +1,4 @@
+using TopoPool.Torch.Tensors;
 using TopoPool.Torch.Convolution;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -39,8 +40,8 @@ public sealed class TopKPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>.</summary>
     public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphInput.Check(x, InChannels, edgeIndex);
-        GraphInput.CheckBatch(batch, x.shape[0], numGraphs, x.device);
+        GraphTensorArguments.Check(x, InChannels, edgeIndex);
+        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
         using var scope = NewDisposeScope();
         var score = ((x * weight).sum(-1) / weight.norm()).tanh();
         return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio).MoveToOuterDisposeScope();

@@ -1,11 +1,11 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TopoPool.Torch.Convolution;
+namespace TopoPool.Torch.Tensors;
 
-/// <summary>Argument checks shared by the convolutions, the graph LayerNorm and the baseline pools: shapes, types
-/// and devices only (index values are trusted, as in PyG).</summary>
-internal static class GraphInput
+/// <summary>The one set of argument checks for graph tensors, used by the convolutions, the graph LayerNorm, the pools
+/// and the descent engines: shapes, types and devices only (index values are checked where they are read).</summary>
+internal static class GraphTensorArguments
 {
     /// <summary>Checks <c>x</c> (N × <paramref name="channels"/>, floating point) and <c>edgeIndex</c> (int64 2 × E) on
     /// one device.</summary>
@@ -21,10 +21,15 @@ internal static class GraphInput
             throw new ArgumentException($"x must be a floating-point N × {channels} tensor; got {x.dtype} of shape {Shape(x)}", nameof(x));
     }
 
-    public static void CheckEdgeIndex(Tensor edgeIndex, Device device)
+    public static void CheckEdgeIndex(Tensor edgeIndex)
     {
         if (edgeIndex.dim() != 2 || edgeIndex.shape[0] != 2 || edgeIndex.dtype != ScalarType.Int64)
             throw new ArgumentException($"the edge index must be an int64 tensor of shape [2, E]; got {edgeIndex.dtype} of shape {Shape(edgeIndex)}", nameof(edgeIndex));
+    }
+
+    public static void CheckEdgeIndex(Tensor edgeIndex, Device device)
+    {
+        CheckEdgeIndex(edgeIndex);
         if (!SameDevice(edgeIndex.device, device))
             throw new ArgumentException($"the edge index is on {edgeIndex.device} but x is on {device}", nameof(edgeIndex));
     }
@@ -47,8 +52,9 @@ internal static class GraphInput
         if (numGraphs < 0) throw new ArgumentOutOfRangeException(nameof(numGraphs), $"the graph count {numGraphs} is negative");
     }
 
-    /// <summary>Device equality by type and index (<see cref="Device"/> compares by reference).</summary>
-    public static bool SameDevice(Device a, Device b) => a.type == b.type && a.index == b.index;
+    /// <summary>Device equality by type and index, an unnumbered device being number 0 (<c>cuda</c> is <c>cuda:0</c>;
+    /// <see cref="Device"/> itself compares by reference).</summary>
+    public static bool SameDevice(Device a, Device b) => a.type == b.type && Math.Max(a.index, 0) == Math.Max(b.index, 0);
 
     public static string Shape(Tensor t) => "[" + string.Join(", ", t.shape) + "]";
 }
