@@ -52,24 +52,47 @@ public sealed class RecordTableRun
 
         int errors = 0;
         var progress = new RecordProgress(Console.Error, verb == "predict" ? "predicted" : "embedded");
-        var written = progress.Run(() =>
+        // The table is written beside its final name and renamed when complete: an interrupted or refused run never
+        // leaves a file that looks like a finished table, and never replaces one that was there.
+        string? partialPath = outputPath is null ? null : PartialPath(outputPath);
+        long written;
+        try
         {
-            using var writer = RecordTableWriter.Create(outputPath, Console.Out, layout);
-            foreach (var output in run(source.Read()))
+            written = progress.Run(() =>
             {
-                writer.Write(output);
-                progress.Advance(failed: output.Error is not null);
-                if (output.Error is not null)
+                using var writer = RecordTableWriter.Create(partialPath, Console.Out, layout);
+                foreach (var output in run(source.Read()))
                 {
-                    errors++;
-                    if (errors <= 20) Console.Error.WriteLine($"warning: {source.Source} {output.Error}; row kept without values");
+                    writer.Write(output);
+                    progress.Advance(failed: output.Error is not null);
+                    if (output.Error is not null)
+                    {
+                        errors++;
+                        if (errors <= 20) Console.Error.WriteLine($"warning: {source.Source} {output.Error}; row kept without values");
+                    }
                 }
-            }
-            return writer.Rows;
-        });
+                return writer.Rows;
+            });
+        }
+        catch when (partialPath is not null)
+        {
+            File.Delete(partialPath);
+            throw;
+        }
+
         progress.Done();
         if (errors > 20) Console.Error.WriteLine($"warning: … and {errors - 20} more records without values");
-        if (written == 0 && shard is null) throw MoleculeInputs.NoMolecules(source);
+        if (written == 0 && shard is null)
+        {
+            if (partialPath is not null) File.Delete(partialPath);
+            throw MoleculeInputs.NoMolecules(source);
+        }
+
+        if (partialPath is not null) File.Move(partialPath, outputPath!, overwrite: true);
         return ExitCodes.Done(errors);
     }
+
+    /// <summary><c>dir/.name.partial.ext</c>: hidden, and with the extension that picks the format.</summary>
+    private static string PartialPath(string path) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileNameWithoutExtension(path)}.partial{Path.GetExtension(path)}");
 }

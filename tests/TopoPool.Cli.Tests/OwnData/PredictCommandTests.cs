@@ -94,6 +94,25 @@ public sealed class PredictCommandTests(OwnDataTables tables)
     }
 
     [Fact]
+    public void A_refused_input_leaves_no_output_file_and_keeps_the_one_that_was_there()
+    {
+        var headerOnly = tables.Write("header-only.csv", ["name,smiles"]);
+        var folder = tables.NewFolder("refused");
+        Directory.CreateDirectory(folder);
+        var fresh = Path.Combine(folder, "new.csv");
+        var earlier = Path.Combine(folder, "earlier.csv");
+        File.WriteAllText(earlier, "an earlier run's table\n");
+
+        var first = CliProcess.Run(null, "predict", "--model", tables.Model, "--input", headerOnly, "--out", fresh);
+        var second = CliProcess.Run(null, "predict", "--model", tables.Model, "--input", headerOnly, "--out", earlier);
+
+        Assert.Equal((2, 2), (first.ExitCode, second.ExitCode));
+        Assert.False(File.Exists(fresh));
+        Assert.Equal("an earlier run's table\n", File.ReadAllText(earlier));
+        Assert.Equal(["earlier.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Parquet_output_holds_the_same_rows_as_csv()
     {
         var csv = CsvText.Parse(CliProcess.Run(null, "predict", "--model", tables.Model, "--input", tables.Library).StandardOutput);
