@@ -15,7 +15,7 @@ namespace TopoPool.Torch.Convolution;
 /// <c>α</c> only while training (default 0). <c>W</c> and the attention vectors are Glorot-initialised, the bias
 /// starts at zero. State-dict keys: <c>lin.weight</c>, <c>att_src</c>, <c>att_dst</c> (1 × heads × out), <c>bias</c>.
 /// </summary>
-public sealed class GatConv : Module<Tensor, Tensor, Tensor>
+public sealed class GatConv : GraphConvolution
 {
     private readonly Linear lin;
 #pragma warning disable IDE1006 // PyG's state-dict names
@@ -32,14 +32,10 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
     /// <param name="dropout">Dropout probability on the attention coefficients while training.</param>
     /// <param name="bias">Whether to learn an additive bias.</param>
     public GatConv(long inChannels, long outChannels, int heads = 1, bool concat = true, double negativeSlope = 0.2,
-                   double dropout = 0.0, bool bias = true) : base(nameof(GatConv))
+                   double dropout = 0.0, bool bias = true) : base(nameof(GatConv), inChannels, outChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
-        if (outChannels < 1) throw new ArgumentOutOfRangeException(nameof(outChannels), "at least one output channel");
         if (heads < 1) throw new ArgumentOutOfRangeException(nameof(heads), "at least one head");
         if (dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), "dropout must lie in [0, 1)");
-        InChannels = inChannels;
-        OutChannels = outChannels;
         Heads = heads;
         Concat = concat;
         NegativeSlope = negativeSlope;
@@ -54,8 +50,6 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public long InChannels { get; }
-    public long OutChannels { get; }
     public int Heads { get; }
     public bool Concat { get; }
     public double NegativeSlope { get; }
@@ -64,8 +58,12 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
     /// <summary>Width of the output: heads·out when concatenating, out when averaging.</summary>
     public long OutputWidth => Concat ? Heads * OutChannels : OutChannels;
 
-    /// <summary>Convolves <paramref name="x"/> (N × in) over <paramref name="edgeIndex"/> (int64 2 × E).</summary>
-    public override Tensor forward(Tensor x, Tensor edgeIndex) => Attend(x, edgeIndex).Output;
+    protected override Tensor Convolve(Tensor x, Tensor edgeIndex)
+    {
+        var (withoutLoops, _) = SelfLoops.Remove(edgeIndex);
+        var (edges, _) = SelfLoops.Add(withoutLoops, null, x.shape[0]);
+        return AttendOver(x, edges).Output;
+    }
 
     /// <summary>The output and the attention coefficients <c>α</c> (E' × heads) over the edges used
     /// (<see cref="GatAttention.EdgeIndex"/>: the input edges without loops, then one loop per node).</summary>
@@ -79,9 +77,9 @@ public sealed class GatConv : Module<Tensor, Tensor, Tensor>
         return new GatAttention(attention.Output.MoveToOuterDisposeScope(), attention.EdgeIndex.MoveToOuterDisposeScope(), attention.Alpha.MoveToOuterDisposeScope());
     }
 
-    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the batch's edges and loops computed once
+    /// <summary>As <see cref="GraphConvolution.forward(Tensor, Tensor)"/> with the batch's edges and loops computed once
     /// (<see cref="Models.GraphStructure.GatEdges"/>); the same result.</summary>
-    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    public override Tensor forward(Tensor x, Models.GraphStructure structure)
     {
         GraphTensorArguments.Check(x, InChannels, structure.EdgeIndex);
         using var scope = NewDisposeScope();

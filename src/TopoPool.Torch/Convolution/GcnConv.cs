@@ -15,7 +15,7 @@ namespace TopoPool.Torch.Convolution;
 /// to <c>edgeIndex[1]</c> (target). <c>W</c> is Glorot-initialised, the bias starts at zero.
 /// State-dict keys: <c>lin.weight</c>, <c>bias</c>.
 /// </summary>
-public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
+public sealed class GcnConv : WeightedGraphConvolution
 {
     private readonly Linear lin;
     private readonly Parameter? bias;
@@ -23,42 +23,28 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
     /// <param name="inChannels">Input feature width.</param>
     /// <param name="outChannels">Output feature width.</param>
     /// <param name="bias">Whether to learn an additive bias (PyG default: true).</param>
-    public GcnConv(long inChannels, long outChannels, bool bias = true) : base(nameof(GcnConv))
+    public GcnConv(long inChannels, long outChannels, bool bias = true) : base(nameof(GcnConv), inChannels, outChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
-        if (outChannels < 1) throw new ArgumentOutOfRangeException(nameof(outChannels), "at least one output channel");
-        InChannels = inChannels;
-        OutChannels = outChannels;
         lin = Linear(inChannels, outChannels, hasBias: false);
         Glorot.Reset(lin.weight!);
         if (bias) this.bias = Parameter(zeros(outChannels));
         RegisterComponents();
     }
 
-    public long InChannels { get; }
-    public long OutChannels { get; }
-
-    /// <summary>Convolves node features <paramref name="x"/> (N × in) over <paramref name="edgeIndex"/> (int64 2 × E).</summary>
-    public override Tensor forward(Tensor x, Tensor edgeIndex) => forward(x, edgeIndex, null);
-
-    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with edge weights (E), e.g. ASAPool's pooled graph.</summary>
-    public Tensor forward(Tensor x, Tensor edgeIndex, Tensor? edgeWeight)
+    protected override Tensor Convolve(Tensor x, Tensor edgeIndex, Tensor? edgeWeight)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        GraphTensorArguments.CheckEdgeWeight(edgeWeight, edgeIndex);
-        using var scope = NewDisposeScope();
         long n = x.shape[0];
         var (edges, norm) = Normalize(edgeIndex, edgeWeight, n, x.dtype);
         var h = lin.call(x);
         var messages = h.index_select(0, edges[0]) * norm.unsqueeze(1);
         var output = ScatterReduce.Sum(messages, edges[1], n);
         if (bias is not null) output = output + bias;
-        return output.MoveToOuterDisposeScope();
+        return output;
     }
 
-    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the batch's normalised edges computed once
+    /// <summary>As <see cref="GraphConvolution.forward(Tensor, Tensor)"/> with the batch's normalised edges computed once
     /// (<see cref="Models.GraphStructure.Gcn"/>); the same result.</summary>
-    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    public override Tensor forward(Tensor x, Models.GraphStructure structure)
     {
         if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex, null);
         GraphTensorArguments.Check(x, InChannels, structure.EdgeIndex);
@@ -70,10 +56,6 @@ public sealed class GcnConv : Module<Tensor, Tensor, Tensor>
         if (bias is not null) output = output + bias;
         return output.MoveToOuterDisposeScope();
     }
-
-    /// <summary>Calls the module (hooks included) without edge weights, or <see cref="forward(Tensor, Tensor, Tensor?)"/> with them.</summary>
-    public Tensor call(Tensor x, Tensor edgeIndex, Tensor? edgeWeight) =>
-        edgeWeight is null ? call(x, edgeIndex) : forward(x, edgeIndex, edgeWeight);
 
     /// <summary>
     /// PyG's <c>gcn_norm</c>: the edges with remaining self-loops added (fill 1) and the coefficient of each,

@@ -13,7 +13,7 @@ namespace TopoPool.Torch.Convolution;
 /// added (a loop in the input counts as a neighbour, as in PyG). Both linear maps use PyTorch's default
 /// initialisation, as PyG's. State-dict keys: <c>lin_l.weight</c>, <c>lin_l.bias</c>, <c>lin_r.weight</c>.
 /// </summary>
-public sealed class SageConv : Module<Tensor, Tensor, Tensor>
+public sealed class SageConv : GraphConvolution
 {
 #pragma warning disable IDE1006 // PyG's state-dict names
     private readonly Linear lin_l;
@@ -24,35 +24,25 @@ public sealed class SageConv : Module<Tensor, Tensor, Tensor>
     /// <param name="outChannels">Output feature width.</param>
     /// <param name="rootWeight">Add the transformed root features <c>W_r x_i</c> (PyG default: true).</param>
     /// <param name="bias">Whether <c>lin_l</c> has a bias.</param>
-    public SageConv(long inChannels, long outChannels, bool rootWeight = true, bool bias = true) : base(nameof(SageConv))
+    public SageConv(long inChannels, long outChannels, bool rootWeight = true, bool bias = true) : base(nameof(SageConv), inChannels, outChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
-        if (outChannels < 1) throw new ArgumentOutOfRangeException(nameof(outChannels), "at least one output channel");
-        InChannels = inChannels;
-        OutChannels = outChannels;
         lin_l = Linear(inChannels, outChannels, hasBias: bias);
         if (rootWeight) lin_r = Linear(inChannels, outChannels, hasBias: false);
         RegisterComponents();
     }
 
-    public long InChannels { get; }
-    public long OutChannels { get; }
-
-    /// <summary>Convolves <paramref name="x"/> (N × in) over <paramref name="edgeIndex"/> (int64 2 × E).</summary>
-    public override Tensor forward(Tensor x, Tensor edgeIndex)
+    protected override Tensor Convolve(Tensor x, Tensor edgeIndex)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        using var scope = NewDisposeScope();
         long n = x.shape[0];
         var aggregated = ScatterReduce.Mean(x.index_select(0, edgeIndex[0]), edgeIndex[1], n);
         var output = lin_l.call(aggregated);
         if (lin_r is not null) output = output + lin_r.call(x);
-        return output.MoveToOuterDisposeScope();
+        return output;
     }
 
-    /// <summary>As <see cref="forward(Tensor, Tensor)"/> with the in-degrees computed once
+    /// <summary>As <see cref="GraphConvolution.forward(Tensor, Tensor)"/> with the in-degrees computed once
     /// (<see cref="Models.GraphStructure.InDegree"/>); the same result.</summary>
-    public Tensor forward(Tensor x, Models.GraphStructure structure)
+    public override Tensor forward(Tensor x, Models.GraphStructure structure)
     {
         if (x.dtype != ScalarType.Float32) return forward(x, structure.EdgeIndex);
         var edgeIndex = structure.EdgeIndex;

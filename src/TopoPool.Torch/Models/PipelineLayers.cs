@@ -23,9 +23,7 @@ internal static class PipelineLayers
     /// <summary>A convolution over the structure's edges, reusing what the structure has computed for the batch.</summary>
     public static Tensor Convolve(nn.Module layer, Tensor x, GraphStructure structure) => layer switch
     {
-        GcnConv gcn => gcn.forward(x, structure),
-        GatConv gat => gat.forward(x, structure),
-        SageConv sage => sage.forward(x, structure),
+        GraphConvolution convolution => convolution.forward(x, structure),
         nn.Module<Tensor, Tensor, Tensor> other => other.call(x, structure.EdgeIndex),
         _ => throw new ArgumentException($"{layer.GetType().Name} is not a convolution", nameof(layer)),
     };
