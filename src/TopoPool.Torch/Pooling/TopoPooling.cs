@@ -19,7 +19,7 @@ namespace TopoPool.Torch.Pooling;
 /// State-dict keys: <c>score.weight</c>, <c>score.bias</c>, and <c>log_temperature</c> with a learned temperature.
 /// Call it with <c>layer.call(x, edgeIndex, batch, numGraphs)</c>; every result tensor is on <c>x</c>'s device.
 /// </summary>
-public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class TopoPooling : GraphPooling
 {
     private readonly Linear score;
 #pragma warning disable IDE1006 // state-dict name
@@ -32,11 +32,9 @@ public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     /// <param name="learnedTemperature">Whether the weighed scores are divided by a learned temperature (starting at 1).</param>
     /// <param name="engine">The engine for the discrete part; <see cref="DescentEngine.Auto"/> chooses by device.</param>
     public TopoPooling(long inChannels, bool connect = false, ClusterWeighting weighting = ClusterWeighting.SoftmaxOfNodeScores,
-                       bool learnedTemperature = false, DescentEngine engine = DescentEngine.Auto) : base(nameof(TopoPooling))
+                       bool learnedTemperature = false, DescentEngine engine = DescentEngine.Auto) : base(nameof(TopoPooling), inChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "TopoPooling needs at least one input channel");
         if (!Enum.IsDefined(weighting)) throw new ArgumentOutOfRangeException(nameof(weighting), weighting, "unknown cluster weighting");
-        InChannels = inChannels;
         Connect = connect;
         Weighting = weighting;
         Engine = engine;
@@ -51,9 +49,6 @@ public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     {
     }
 
-    /// <summary>The feature width d.</summary>
-    public long InChannels { get; }
-
     /// <summary>Whether <see cref="PoolResult.EdgeIndex"/> is computed (otherwise it is 2 × 0).</summary>
     public bool Connect { get; set; }
 
@@ -64,14 +59,9 @@ public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     /// <summary>The engine for peaks, descent and Connect.</summary>
     public DescentEngine Engine { get; set; }
 
-    /// <summary>Pools a batch: <paramref name="x"/> (N × d), <paramref name="edgeIndex"/> (int64 2 × E, undirected,
-    /// either direction), <paramref name="batch"/> (int64 N, non-decreasing), <paramref name="numGraphs"/> graphs.</summary>
-    public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
+    /// <summary>The edges are undirected (either direction, or both) and <paramref name="batch"/> is non-decreasing.</summary>
+    protected override PoolResult Pool(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        if (x.dim() != 2 || x.shape[1] != InChannels)
-            throw new ArgumentException($"x must be N × {InChannels}; got shape {GraphTensorArguments.Shape(x)}", nameof(x));
-        SelectInput.CheckGraph(x.shape[0], x.device, edgeIndex, batch, numGraphs);
-        using var scope = NewDisposeScope();
         var raw = score.call(x).squeeze(1);
         var scores = ScatterReduce.Softmax(raw, batch, numGraphs);
         var engine = TopoPoolSelect.Engine(Engine, x.device);
@@ -93,6 +83,6 @@ public sealed class TopoPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
             Peaks = assignment.Peaks,
             Scores = scores,
             Weights = reduced.Weights,
-        }.MoveToOuterDisposeScope();
+        };
     }
 }

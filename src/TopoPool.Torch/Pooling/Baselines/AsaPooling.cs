@@ -25,7 +25,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// <c>gnn_score.lin1.weight</c>, <c>gnn_score.lin1.bias</c>, <c>gnn_score.lin2.weight</c>,
 /// <c>gnn_score.lin3.weight</c>, <c>gnn_score.lin3.bias</c>.</para>
 /// </summary>
-public sealed class AsaPooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class AsaPooling : GraphPooling
 {
     private readonly Linear lin;
     private readonly Linear att;
@@ -39,12 +39,10 @@ public sealed class AsaPooling : Module<Tensor, Tensor, Tensor, long, PoolResult
     /// <param name="negativeSlope">Slope of the LeakyReLU on the attention logits (PyG default 0.2).</param>
     /// <param name="addSelfLoops">Set the pooled graph's diagonal to 1 instead of removing it (PyG default false).</param>
     public AsaPooling(long inChannels, double ratio = 0.5, double dropout = 0.0, double negativeSlope = 0.2, bool addSelfLoops = false)
-        : base(nameof(AsaPooling))
+        : base(nameof(AsaPooling), inChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         TopKSelect.CheckRatio(ratio);
         if (dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), "dropout must lie in [0, 1)");
-        InChannels = inChannels;
         Ratio = ratio;
         Dropout = dropout;
         NegativeSlope = negativeSlope;
@@ -55,19 +53,13 @@ public sealed class AsaPooling : Module<Tensor, Tensor, Tensor, long, PoolResult
         RegisterComponents();
     }
 
-    public long InChannels { get; }
     public double Ratio { get; }
     public double Dropout { get; }
     public double NegativeSlope { get; }
     public bool AddSelfLoops { get; }
 
-    /// <summary>Pools <paramref name="x"/> (N × d) over <paramref name="edgeIndex"/> (int64 2 × E) for the graphs
-    /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>.</summary>
-    public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
+    protected override PoolResult Pool(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
-        using var scope = NewDisposeScope();
         var device = x.device;
         long n = x.shape[0];
         var (edges, edgeWeight) = SelfLoops.AddRemaining(edgeIndex, null, n, 1.0, x.dtype);
@@ -128,6 +120,6 @@ public sealed class AsaPooling : Module<Tensor, Tensor, Tensor, long, PoolResult
             Scores = fitness,
             Weights = keptFitness,
             Extras = new PoolExtras { EdgeWeight = pooledWeight },
-        }.MoveToOuterDisposeScope();
+        };
     }
 }

@@ -20,7 +20,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// model does not add them). State-dict keys: <c>gnn1.lin.weight</c>, <c>gnn1.bias</c>, <c>gnn2.lin.weight</c>,
 /// <c>gnn2.bias</c>.</para>
 /// </summary>
-public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class DiffPool : GraphPooling
 {
     private readonly GcnConv gnn1;
     private readonly GcnConv gnn2;
@@ -28,12 +28,10 @@ public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
     /// <param name="inChannels">Feature width d.</param>
     /// <param name="hiddenChannels">Width of GCN_1 (the paper's model: the hidden size, 32).</param>
     /// <param name="clusters">Pooled nodes per graph (the paper's model: 10).</param>
-    public DiffPool(long inChannels, long hiddenChannels, long clusters = 10) : base(nameof(DiffPool))
+    public DiffPool(long inChannels, long hiddenChannels, long clusters = 10) : base(nameof(DiffPool), inChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         if (hiddenChannels < 1) throw new ArgumentOutOfRangeException(nameof(hiddenChannels), "at least one hidden channel");
         if (clusters < 1) throw new ArgumentOutOfRangeException(nameof(clusters), "at least one cluster");
-        InChannels = inChannels;
         HiddenChannels = hiddenChannels;
         Clusters = clusters;
         gnn1 = new GcnConv(inChannels, hiddenChannels);
@@ -41,17 +39,11 @@ public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
         RegisterComponents();
     }
 
-    public long InChannels { get; }
     public long HiddenChannels { get; }
     public long Clusters { get; }
 
-    /// <summary>Pools <paramref name="x"/> (N × d) over <paramref name="edgeIndex"/> (int64 2 × E) for the graphs
-    /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>.</summary>
-    public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
+    protected override PoolResult Pool(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
-        using var scope = NewDisposeScope();
         var device = x.device;
         long n = x.shape[0];
         long c = Clusters;
@@ -88,6 +80,6 @@ public sealed class DiffPool : Module<Tensor, Tensor, Tensor, long, PoolResult>
             EntropyLoss = dense.EntropyLoss,
             DenseAdjacency = dense.Adjacency.alias(),
         };
-        return (result with { Extras = extras }).MoveToOuterDisposeScope();
+        return result with { Extras = extras };
     }
 }

@@ -23,7 +23,7 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// copies a cluster's row to its members (PyG's <c>unpool</c> also divides by the score).
 /// State-dict keys: <c>lin.weight</c>, <c>lin.bias</c>.</para>
 /// </summary>
-public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class EdgePooling : GraphPooling
 {
     private readonly Linear lin;
 
@@ -32,11 +32,9 @@ public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResul
     /// <param name="addToEdgeScore">Added to every normalised score (PyG default 0.5).</param>
     /// <param name="engine">How the greedy matching is resolved; every engine gives the same result.</param>
     public EdgePooling(long inChannels, double dropout = 0.0, double addToEdgeScore = 0.5,
-                    EdgeMatchingEngine engine = EdgeMatchingEngine.Auto) : base(nameof(EdgePooling))
+                    EdgeMatchingEngine engine = EdgeMatchingEngine.Auto) : base(nameof(EdgePooling), inChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         if (dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), "dropout must lie in [0, 1)");
-        InChannels = inChannels;
         Dropout = dropout;
         AddToEdgeScore = addToEdgeScore;
         Engine = engine;
@@ -44,18 +42,12 @@ public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResul
         RegisterComponents();
     }
 
-    public long InChannels { get; }
     public double Dropout { get; }
     public double AddToEdgeScore { get; }
     public EdgeMatchingEngine Engine { get; set; }
 
-    /// <summary>Pools <paramref name="x"/> (N × d) over <paramref name="edgeIndex"/> (int64 2 × E) for the graphs
-    /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>. Edges must stay inside their graph.</summary>
-    public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
+    protected override PoolResult Pool(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
-        using var scope = NewDisposeScope();
         var device = x.device;
         long n = x.shape[0];
         var source = edgeIndex[0];
@@ -104,6 +96,6 @@ public sealed class EdgePooling : Module<Tensor, Tensor, Tensor, long, PoolResul
             ClusterIndex = clusterIndex,
             Weights = clusterScore,
             Extras = new PoolExtras { EdgeScore = edgeScore },
-        }.MoveToOuterDisposeScope();
+        };
     }
 }

@@ -15,17 +15,15 @@ namespace TopoPool.Torch.Pooling.Baselines;
 /// kept nodes, grouped by graph, best first), <see cref="PoolResult.Scores"/> = <c>y</c> (N),
 /// <see cref="PoolResult.Weights"/> = the kept nodes' <c>y</c>. State-dict key: <c>weight</c> (1 × d).
 /// </summary>
-public sealed class TopKPooling : Module<Tensor, Tensor, Tensor, long, PoolResult>
+public sealed class TopKPooling : GraphPooling
 {
     private readonly Parameter weight;
 
     /// <param name="inChannels">Feature width d.</param>
     /// <param name="ratio">Fraction of each graph's nodes kept, rounded up (0 &lt; ratio ≤ 1).</param>
-    public TopKPooling(long inChannels, double ratio = 0.5) : base(nameof(TopKPooling))
+    public TopKPooling(long inChannels, double ratio = 0.5) : base(nameof(TopKPooling), inChannels)
     {
-        if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), "at least one input channel");
         TopKSelect.CheckRatio(ratio);
-        InChannels = inChannels;
         Ratio = ratio;
         double bound = 1.0 / Math.Sqrt(inChannels);
         weight = Parameter(empty(1, inChannels));
@@ -33,17 +31,11 @@ public sealed class TopKPooling : Module<Tensor, Tensor, Tensor, long, PoolResul
         RegisterComponents();
     }
 
-    public long InChannels { get; }
     public double Ratio { get; }
 
-    /// <summary>Pools <paramref name="x"/> (N × d) over <paramref name="edgeIndex"/> (int64 2 × E) for the graphs
-    /// <paramref name="batch"/> (int64, N) of <paramref name="numGraphs"/>.</summary>
-    public override PoolResult forward(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
+    protected override PoolResult Pool(Tensor x, Tensor edgeIndex, Tensor batch, long numGraphs)
     {
-        GraphTensorArguments.Check(x, InChannels, edgeIndex);
-        GraphTensorArguments.CheckBatch(batch, x.shape[0], numGraphs, x.device);
-        using var scope = NewDisposeScope();
         var score = ((x * weight).sum(-1) / weight.norm()).tanh();
-        return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio).MoveToOuterDisposeScope();
+        return GatedTopK.Pool(x, edgeIndex, batch, numGraphs, score, Ratio);
     }
 }
