@@ -48,29 +48,28 @@ internal sealed class BondStrokes
     }
 
     /// <summary>Writes the residue contacts, light and thin: they go under the cluster highlights.</summary>
-    public void WriteContacts(StringBuilder svg)
+    public void WriteContacts(SvgWriter svg)
     {
         if (!bonds.Any(b => b.Order == DepictionBondOrder.Contact))
         {
             return;
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"contacts\" stroke=\"#C8C8C8\" stroke-width=\"{SvgFormat.Number(strokeWidth * 0.45)}\" fill=\"none\">\n");
+        svg.Start("g", ("class", "contacts"), ("stroke", "#C8C8C8"), ("stroke-width", strokeWidth * 0.45), ("fill", "none")).NewLine();
         foreach (var bond in bonds.Where(b => b.Order == DepictionBondOrder.Contact))
         {
             var a = screen[bond.Begin];
             var z = screen[bond.End];
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<line class=\"contact\" x1=\"{SvgFormat.Number(a.X)}\" y1=\"{SvgFormat.Number(a.Y)}\" x2=\"{SvgFormat.Number(z.X)}\" y2=\"{SvgFormat.Number(z.Y)}\"/>\n");
+            svg.Empty("line", ("class", "contact"), ("x1", a.X), ("y1", a.Y), ("x2", z.X), ("y2", z.Y)).NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
     /// <summary>Writes every bond but the residue contacts.</summary>
-    public void Write(StringBuilder svg)
+    public void Write(SvgWriter svg)
     {
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bonds\" stroke=\"{ElementColours.Default}\" stroke-width=\"{SvgFormat.Number(strokeWidth)}\" stroke-linecap=\"round\" fill=\"none\">\n");
+        svg.Start("g", ("class", "bonds"), ("stroke", ElementColours.Default), ("stroke-width", strokeWidth), ("stroke-linecap", "round"), ("fill", "none")).NewLine();
         var ringCentres = rings.Select(r => PlanarGeometry.Centroid(r.Select(a => screen[a]).ToArray())).ToArray();
         for (int b = 0; b < bonds.Count; b++)
         {
@@ -104,7 +103,7 @@ internal sealed class BondStrokes
                 DepictionBondOrder.Aromatic => "aromatic",
                 _ => "single",
             };
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bond {kind}\" data-bond=\"{b}\">");
+            svg.Start("g", ("class", $"bond {kind}"), ("data-bond", b));
             switch (bond.Order)
             {
                 case DepictionBondOrder.Double or DepictionBondOrder.Aromatic:
@@ -132,10 +131,10 @@ internal sealed class BondStrokes
                     break;
             }
 
-            svg.Append("</g>\n");
+            svg.End("g").NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
     /// <summary>
@@ -225,14 +224,14 @@ internal sealed class BondStrokes
     }
 
     /// <summary>A line from near <paramref name="from"/> to near <paramref name="to"/>, cut at the bond's labels, in two colours.</summary>
-    private void Line(StringBuilder svg, DepictionBond bond, Point2D from, Point2D to, string role)
+    private void Line(SvgWriter svg, DepictionBond bond, Point2D from, Point2D to, string role)
     {
         if (!Clip(bond, ref from, ref to))
         {
             return;
         }
 
-        string dash = role == "aromatic" ? " stroke-dasharray=\"3 2.5\"" : "";
+        string? dash = role == "aromatic" ? "3 2.5" : null;
         string first = colours[bond.Begin], second = colours[bond.End];
         if (first == second)
         {
@@ -245,12 +244,9 @@ internal sealed class BondStrokes
         Segment(svg, middle, to, second, role, dash);
     }
 
-    private static void Segment(StringBuilder svg, Point2D from, Point2D to, string colour, string role, string dash)
-    {
-        string stroke = colour == ElementColours.Default ? "" : $" stroke=\"{colour}\"";
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<line class=\"{role}\" x1=\"{SvgFormat.Number(from.X)}\" y1=\"{SvgFormat.Number(from.Y)}\" x2=\"{SvgFormat.Number(to.X)}\" y2=\"{SvgFormat.Number(to.Y)}\"{stroke}{dash}/>");
-    }
+    private static void Segment(SvgWriter svg, Point2D from, Point2D to, string colour, string role, string? dash) =>
+        svg.Empty("line", ("class", role), ("x1", from.X), ("y1", from.Y), ("x2", to.X), ("y2", to.Y),
+            ("stroke", colour == ElementColours.Default ? null : colour), ("stroke-dasharray", dash));
 
     /// <summary>Cuts the segment where it leaves the label box of the bond's first atom and enters that of its second; false when nothing is left.</summary>
     private bool Clip(DepictionBond bond, ref Point2D from, ref Point2D to)
@@ -270,7 +266,7 @@ internal sealed class BondStrokes
     }
 
     /// <summary>A wedge, narrow at the stereocentre: a filled triangle, or a row of widening dashes when hashed.</summary>
-    private void WriteWedge(StringBuilder svg, int index, DepictionWedge wedge)
+    private void WriteWedge(SvgWriter svg, int index, DepictionWedge wedge)
     {
         var bond = new DepictionBond(wedge.Centre, wedge.Neighbour);
         var from = screen[wedge.Centre];
@@ -284,8 +280,7 @@ internal sealed class BondStrokes
         var normal = d.Normalized().Perpendicular();
         double halfWidth = scale * 0.12;
         string near = colours[wedge.Centre], far = colours[wedge.Neighbour];
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<g class=\"wedge {(wedge.Hashed ? "hashed" : "solid")}\" data-bond=\"{index}\" data-centre=\"{wedge.Centre}\" data-neighbour=\"{wedge.Neighbour}\">");
+        svg.Start("g", ("class", wedge.Hashed ? "wedge hashed" : "wedge solid"), ("data-bond", index), ("data-centre", wedge.Centre), ("data-neighbour", wedge.Neighbour));
         if (wedge.Hashed)
         {
             int count = Math.Max(4, (int)Math.Round(d.Length / (scale * 0.14)));
@@ -295,9 +290,8 @@ internal sealed class BondStrokes
                 var p = from + (d * t);
                 double w = Math.Max(strokeWidth, halfWidth * t);
                 string colour = t > 0.5 ? far : near;
-                string stroke = colour == ElementColours.Default ? "" : $" stroke=\"{colour}\"";
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<line x1=\"{SvgFormat.Number(p.X + (normal.X * w))}\" y1=\"{SvgFormat.Number(p.Y + (normal.Y * w))}\" x2=\"{SvgFormat.Number(p.X - (normal.X * w))}\" y2=\"{SvgFormat.Number(p.Y - (normal.Y * w))}\" stroke-width=\"{SvgFormat.Number(strokeWidth * 0.8)}\"{stroke}/>");
+                svg.Empty("line", ("x1", p.X + (normal.X * w)), ("y1", p.Y + (normal.Y * w)), ("x2", p.X - (normal.X * w)), ("y2", p.Y - (normal.Y * w)),
+                    ("stroke-width", strokeWidth * 0.8), ("stroke", colour == ElementColours.Default ? null : colour));
             }
         }
         else
@@ -318,13 +312,10 @@ internal sealed class BondStrokes
             }
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
-    private void Polygon(StringBuilder svg, string colour, params Point2D[] points)
-    {
-        string path = string.Join(" ", points.Select(p => $"{SvgFormat.Number(p.X)},{SvgFormat.Number(p.Y)}"));
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<polygon points=\"{path}\" fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"{SvgFormat.Number(strokeWidth * 0.5)}\" stroke-linejoin=\"round\"/>");
-    }
+    private void Polygon(SvgWriter svg, string colour, params Point2D[] points) =>
+        svg.Empty("polygon", ("points", string.Join(" ", points.Select(p => $"{SvgFormat.Number(p.X)},{SvgFormat.Number(p.Y)}"))),
+            ("fill", colour), ("stroke", colour), ("stroke-width", strokeWidth * 0.5), ("stroke-linejoin", "round"));
 }

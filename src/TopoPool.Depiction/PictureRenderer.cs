@@ -183,24 +183,24 @@ internal sealed class PictureRenderer
         // Centre the drawing when the legend or the title make the picture wider than the molecule.
         double shift = Math.Max(0, (width - (drawingRight + Margin)) / 2);
 
-        var svg = new StringBuilder();
-        string w = SvgFormat.Number(width), h = SvgFormat.Number(height);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n");
-        svg.Append("<title>").Append(SvgFormat.Escape(picture.Title ?? "clusters")).Append("</title>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\n");
+        var svg = new SvgWriter();
+        svg.Start("svg", ("xmlns", "http://www.w3.org/2000/svg"), ("width", width), ("height", height),
+            ("viewBox", $"0 0 {SvgFormat.Number(width)} {SvgFormat.Number(height)}"), ("font-family", "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif")).NewLine();
+        svg.TextElement("title", picture.Title ?? "clusters").NewLine();
+        svg.Empty("rect", ("x", 0), ("y", 0), ("width", width), ("height", height), ("fill", "#FFFFFF")).NewLine();
         double row = Margin + 14;
         if (picture.Title is not null)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"title\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(row)}\" font-size=\"15\" fill=\"#222222\">{SvgFormat.Escape(title)}</text>\n");
+            svg.TextElement("text", title, ("class", "title"), ("x", Margin), ("y", row), ("font-size", 15), ("fill", "#222222")).NewLine();
             row += TitleRow;
         }
 
         if (picture.Prediction is not null)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"prediction\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(row)}\" font-size=\"14\" fill=\"#444444\">{SvgFormat.Escape(prediction)}</text>\n");
+            svg.TextElement("text", prediction, ("class", "prediction"), ("x", Margin), ("y", row), ("font-size", 14), ("fill", "#444444")).NewLine();
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"drawing\" transform=\"translate({SvgFormat.Number(shift)},0)\">\n");
+        svg.Start("g", ("class", "drawing"), ("transform", $"translate({SvgFormat.Number(shift)},0)")).NewLine();
         var bondColours = Enumerable.Range(0, nodeCount)
             .Select(i => residues ? "#404040" : labels[i].Count == 0 ? ElementColours.Default : ElementColours.Of(picture.Labels[i].Text))
             .ToArray();
@@ -215,9 +215,9 @@ internal sealed class PictureRenderer
 
         WritePeaks(svg);
         WriteLabels(svg);
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
         WriteLegend(svg, legend, legendTop);
-        svg.Append("</svg>\n");
+        svg.End("svg").NewLine();
         return svg.ToString();
     }
 
@@ -241,9 +241,9 @@ internal sealed class PictureRenderer
         return text + "…";
     }
 
-    private void WriteHalos(StringBuilder svg)
+    private void WriteHalos(SvgWriter svg)
     {
-        svg.Append("<g class=\"halos\">\n");
+        svg.Start("g", ("class", "halos")).NewLine();
         double bandWidth = scale * (residues ? 0.5 : 0.46);
 
         // Weakest first, so that the strongest cluster lies on top.
@@ -251,8 +251,7 @@ internal sealed class PictureRenderer
         {
             int c = clusterOfRank[r];
             var members = new HashSet<int>(picture.Clusters[c].Members);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<g class=\"cluster-halo\" data-cluster=\"{c + 1}\" fill=\"{colours[c]}\" stroke=\"{colours[c]}\" stroke-linecap=\"round\" opacity=\"{SvgFormat.Number(opacities[c])}\">\n");
+            svg.Start("g", ("class", "cluster-halo"), ("data-cluster", c + 1), ("fill", colours[c]), ("stroke", colours[c]), ("stroke-linecap", "round"), ("opacity", opacities[c])).NewLine();
             foreach (int b in bondsOfCluster[c])
             {
                 var bond = picture.Bonds[b];
@@ -275,8 +274,7 @@ internal sealed class PictureRenderer
                 double inset = Math.Min(haloRadius * 0.7, length / 2);
                 var a = from + (u * inset) + n;
                 var z = to - (u * inset) + n;
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<line x1=\"{SvgFormat.Number(a.X)}\" y1=\"{SvgFormat.Number(a.Y)}\" x2=\"{SvgFormat.Number(z.X)}\" y2=\"{SvgFormat.Number(z.Y)}\" stroke-width=\"{SvgFormat.Number(band)}\" fill=\"none\"/>\n");
+                svg.Empty("line", ("x1", a.X), ("y1", a.Y), ("x2", z.X), ("y2", z.Y), ("stroke-width", band), ("fill", "none")).NewLine();
             }
 
             foreach (int m in members.Order())
@@ -285,7 +283,7 @@ internal sealed class PictureRenderer
                 var shared = clustersOfNode[m];
                 if (shared.Count <= 1)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{SvgFormat.Number(x)}\" cy=\"{SvgFormat.Number(y)}\" r=\"{SvgFormat.Number(haloRadius)}\" stroke=\"none\"/>\n");
+                    svg.Empty("circle", ("cx", x), ("cy", y), ("r", haloRadius), ("stroke", "none")).NewLine();
                     continue;
                 }
 
@@ -293,44 +291,44 @@ internal sealed class PictureRenderer
                 int slice = shared.IndexOf(c);
                 double sweep = 2 * Math.PI / shared.Count;
                 double from = (-Math.PI / 2) + (slice * sweep), to = from + sweep;
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<path class=\"shared\" d=\"M {SvgFormat.Number(x)} {SvgFormat.Number(y)} L {SvgFormat.Number(x + (haloRadius * Math.Cos(from)))} {SvgFormat.Number(y + (haloRadius * Math.Sin(from)))} A {SvgFormat.Number(haloRadius)} {SvgFormat.Number(haloRadius)} 0 {(sweep > Math.PI ? 1 : 0)} 1 {SvgFormat.Number(x + (haloRadius * Math.Cos(to)))} {SvgFormat.Number(y + (haloRadius * Math.Sin(to)))} Z\" stroke=\"none\"/>\n");
+                string slicePath = string.Create(CultureInfo.InvariantCulture,
+                    $"M {SvgFormat.Number(x)} {SvgFormat.Number(y)} L {SvgFormat.Number(x + (haloRadius * Math.Cos(from)))} {SvgFormat.Number(y + (haloRadius * Math.Sin(from)))} A {SvgFormat.Number(haloRadius)} {SvgFormat.Number(haloRadius)} 0 {(sweep > Math.PI ? 1 : 0)} 1 {SvgFormat.Number(x + (haloRadius * Math.Cos(to)))} {SvgFormat.Number(y + (haloRadius * Math.Sin(to)))} Z");
+                svg.Empty("path", ("class", "shared"), ("d", slicePath), ("stroke", "none")).NewLine();
             }
 
-            svg.Append("</g>\n");
+            svg.End("g").NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
-    private void WriteResidueDots(StringBuilder svg)
+    private void WriteResidueDots(SvgWriter svg)
     {
-        svg.Append("<g class=\"residues\" fill=\"#333333\">\n");
+        svg.Start("g", ("class", "residues"), ("fill", "#333333")).NewLine();
         for (int i = 0; i < nodeCount; i++)
         {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<circle class=\"residue\" data-node=\"{i}\" cx=\"{SvgFormat.Number(screen[i].X)}\" cy=\"{SvgFormat.Number(screen[i].Y)}\" r=\"{SvgFormat.Number(dotRadius)}\"/>\n");
+            svg.Empty("circle", ("class", "residue"), ("data-node", i), ("cx", screen[i].X), ("cy", screen[i].Y), ("r", dotRadius)).NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
-    private void WritePeaks(StringBuilder svg)
+    private void WritePeaks(SvgWriter svg)
     {
-        svg.Append("<g class=\"peaks\" fill=\"none\">\n");
+        svg.Start("g", ("class", "peaks"), ("fill", "none")).NewLine();
         foreach (int c in clusterOfRank)
         {
             var p = screen[picture.Clusters[c].Peak];
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<circle class=\"peak\" data-cluster=\"{c + 1}\" cx=\"{SvgFormat.Number(p.X)}\" cy=\"{SvgFormat.Number(p.Y)}\" r=\"{SvgFormat.Number(haloRadius + 2)}\" stroke=\"{ClusterPalette.Scale(colours[c], 0.6)}\" stroke-width=\"{SvgFormat.Number(Math.Max(2, strokeWidth * 1.2))}\"/>\n");
+            svg.Empty("circle", ("class", "peak"), ("data-cluster", c + 1), ("cx", p.X), ("cy", p.Y), ("r", haloRadius + 2),
+                ("stroke", ClusterPalette.Scale(colours[c], 0.6)), ("stroke-width", Math.Max(2, strokeWidth * 1.2))).NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
-    private void WriteLabels(StringBuilder svg)
+    private void WriteLabels(SvgWriter svg)
     {
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"labels\" font-size=\"{SvgFormat.Number(fontSize)}\">\n");
+        svg.Start("g", ("class", "labels"), ("font-size", fontSize)).NewLine();
         for (int i = 0; i < nodeCount; i++)
         {
             if (labels[i].Count == 0)
@@ -339,18 +337,17 @@ internal sealed class PictureRenderer
             }
 
             string colour = residues ? "#222222" : ElementColours.Of(picture.Labels[i].Text);
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"node\" data-node=\"{i}\" fill=\"{colour}\">");
+            svg.Start("text", ("class", "node"), ("data-node", i), ("fill", colour));
             foreach (var piece in labels[i])
             {
-                string size = Math.Abs(piece.FontSize - fontSize) < 1e-9 ? "" : $" font-size=\"{SvgFormat.Number(piece.FontSize)}\"";
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<tspan class=\"{piece.Role}\" x=\"{SvgFormat.Number(piece.X)}\" y=\"{SvgFormat.Number(piece.Baseline)}\"{size}>{SvgFormat.Escape(piece.Text)}</tspan>");
+                string? size = Math.Abs(piece.FontSize - fontSize) < 1e-9 ? null : SvgFormat.Number(piece.FontSize);
+                svg.TextElement("tspan", piece.Text, ("class", piece.Role.ToString()), ("x", piece.X), ("y", piece.Baseline), ("font-size", size));
             }
 
-            svg.Append("</text>\n");
+            svg.End("text").NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 
     private List<string> LegendLines()
@@ -382,32 +379,29 @@ internal sealed class PictureRenderer
     /// <summary>How many clusters the legend lists, strongest first.</summary>
     private int ListedClusters => Math.Min(clusterOfRank.Length, Math.Max(0, picture.LegendLimit));
 
-    private void WriteLegend(StringBuilder svg, List<string> lines, double top)
+    private void WriteLegend(SvgWriter svg, List<string> lines, double top)
     {
         if (lines.Count == 0)
         {
             return;
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend\" font-size=\"12\" fill=\"#222222\">\n");
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<text class=\"legend-title\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(top + 12)}\" fill=\"#555555\">{SvgFormat.Escape(lines[0])}</text>\n");
+        svg.Start("g", ("class", "legend"), ("font-size", 12), ("fill", "#222222")).NewLine();
+        svg.TextElement("text", lines[0], ("class", "legend-title"), ("x", Margin), ("y", top + 12), ("fill", "#555555")).NewLine();
         for (int r = 0; r < ListedClusters; r++)
         {
             int c = clusterOfRank[r];
             double y = top + 8 + (LegendRow * (r + 1));
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect class=\"legend-swatch\" data-cluster=\"{c + 1}\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(y - 11)}\" width=\"14\" height=\"14\" rx=\"3\" fill=\"{colours[c]}\" fill-opacity=\"{SvgFormat.Number(opacities[c])}\" stroke=\"{ClusterPalette.Scale(colours[c], 0.6)}\" stroke-width=\"1.5\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"legend-entry\" data-cluster=\"{c + 1}\" x=\"{SvgFormat.Number(Margin + 22)}\" y=\"{SvgFormat.Number(y)}\">{SvgFormat.Escape(lines[r + 1])}</text>\n");
+            svg.Empty("rect", ("class", "legend-swatch"), ("data-cluster", c + 1), ("x", Margin), ("y", y - 11), ("width", 14), ("height", 14), ("rx", 3),
+                ("fill", colours[c]), ("fill-opacity", opacities[c]), ("stroke", ClusterPalette.Scale(colours[c], 0.6)), ("stroke-width", 1.5)).NewLine();
+            svg.TextElement("text", lines[r + 1], ("class", "legend-entry"), ("data-cluster", c + 1), ("x", Margin + 22), ("y", y)).NewLine();
         }
 
         if (lines.Count > ListedClusters + 1)
         {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"legend-more\" x=\"{SvgFormat.Number(Margin)}\" y=\"{SvgFormat.Number(top + 8 + (LegendRow * (ListedClusters + 1)))}\" fill=\"#555555\">{SvgFormat.Escape(lines[^1])}</text>\n");
+            svg.TextElement("text", lines[^1], ("class", "legend-more"), ("x", Margin), ("y", top + 8 + (LegendRow * (ListedClusters + 1))), ("fill", "#555555")).NewLine();
         }
 
-        svg.Append("</g>\n");
+        svg.End("g").NewLine();
     }
 }

@@ -6,8 +6,9 @@ namespace TopoPool.Depiction;
 /// <summary>Numbers and text as they are written into SVG: invariant culture, two decimals, XML-escaped.</summary>
 internal static class SvgFormat
 {
+    // Adding 0.0 turns a value that rounds to −0 into 0, which would otherwise be written "-0".
     public static string Number(double value) =>
-        Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+        (Math.Round(value, 2) + 0.0).ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Escape(string text)
     {
