@@ -1,8 +1,9 @@
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Molecules;
 
 public sealed class MurckoScaffoldTests
 {
@@ -91,7 +92,7 @@ public sealed class MurckoScaffoldTests
     [InlineData("ppbr_az")]
     public void Keys_agree_with_the_RDKit_scaffold_column(string dataset)
     {
-        string path = SharedData.RequireFile("data", "tdc", "admet_group_reconstructed", dataset, "rows.csv");
+        string path = SharedFolder.Path("data", "tdc", "admet_group_reconstructed", dataset, "rows.csv");
         var rows = CsvRows.Read(path);
         Assert.NotEmpty(rows);
         var mismatches = new List<string>();

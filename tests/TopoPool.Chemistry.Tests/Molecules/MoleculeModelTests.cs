@@ -2,7 +2,7 @@ using TopoPool.Chemistry.Smiles;
 using TopoPool.Core;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Molecules;
 
 public sealed class MoleculeModelTests
 {

@@ -1,8 +1,9 @@
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>
 /// Every Caco2 molecule must read exactly as RDKit 2022.09 reads it (golden/README.md), in its aromatic spelling
@@ -41,7 +42,7 @@ public sealed class GoldenComparisonTests
     public void Kekule_spelling_matches_RDKit_for_every_molecule()
     {
         var golden = GoldenMolecule.Load("caco2_wang.kekule.rdkit.jsonl");
-        var lines = File.ReadAllLines(SharedData.RequireFile("golden", "caco2_wang.kekule.smi"));
+        var lines = File.ReadAllLines(SharedFolder.Path("golden", "caco2_wang.kekule.smi"));
         Assert.Equal(golden.Count, lines.Length);
         var inputs = new List<string>();
         for (int i = 0; i < lines.Length; i++)

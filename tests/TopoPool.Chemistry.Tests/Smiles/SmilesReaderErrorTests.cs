@@ -1,7 +1,7 @@
 using TopoPool.Chemistry.Smiles;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>Every failure is a <see cref="SmilesError"/> naming the 0-based position and the reason.</summary>
 public sealed class SmilesReaderErrorTests

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Featurization;
 
 /// <summary>
 /// The generated <see cref="TdcAtomFeatures"/> on every Caco2 molecule, in its aromatic and its Kekulé spelling,
@@ -15,11 +16,11 @@ public class FeaturizationGoldenTests
     [Theory]
     [InlineData("caco2_wang.rdkit.jsonl")]
     [InlineData("caco2_wang.kekule.rdkit.jsonl")]
-    public void EveryCaco2MoleculeHasRdkitsAtomFeatures(string golden)
+    public void Every_Caco2_molecule_has_RDKits_atom_features(string golden)
     {
         var mismatches = new List<string>();
         int compared = 0;
-        foreach (string line in File.ReadLines(SharedData.RequireFile("golden", golden)))
+        foreach (string line in File.ReadLines(SharedFolder.Path("golden", golden)))
         {
             using JsonDocument document = JsonDocument.Parse(line);
             JsonElement root = document.RootElement;
@@ -53,7 +54,7 @@ public class FeaturizationGoldenTests
     }
 
     [Fact]
-    public void MoleculeGraphCarriesTheFeatureRows()
+    public void Molecule_graph_carries_the_feature_rows()
     {
         Molecule molecule = SmilesReader.Parse("c1ccccc1O");
         var graph = TdcAtomFeatures.ToGraph(molecule);
@@ -74,7 +75,7 @@ public class FeaturizationGoldenTests
     }
 
     [Fact]
-    public void UnlistedValuesGoWhereTdcPutsThem()
+    public void Unlisted_values_go_where_TDC_puts_them()
     {
         // [U+3]: an element not listed (unknown column 22) with charge +3 (the last charge column, the "0" one, 33).
         Molecule molecule = SmilesReader.Parse("[U+3]");

@@ -5,7 +5,7 @@ using TopoPool.Chemistry.Proteins;
 using TopoPool.Core;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Proteins;
 
 /// <summary>
 /// The grid search must find exactly the pairs an all-pairs comparison finds: on random point sets drawn so that

@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Proteins;
+using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Proteins;
 
 public class PdbReaderTests
 {
@@ -12,9 +13,9 @@ public class PdbReaderTests
     [InlineData("1crn.pdb", "1CRN", 46, 120, "A", "A:THR1", "A:ASN46")]
     [InlineData("1ubq.pdb", "1UBQ", 76, 185, "A", "A:MET1", "A:GLY76")]
     [InlineData("1bni.pdb", "1BNI", 324, 823, "ABC", "A:VAL3", "C:ARG110")]
-    public void SharedEntriesGiveTheirResiduesAndContacts(string file, string identifier, int residues, int contacts, string chains, string first, string last)
+    public void Shared_entries_give_their_residues_and_contacts(string file, string identifier, int residues, int contacts, string chains, string first, string last)
     {
-        PdbReadResult result = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", file));
+        PdbReadResult result = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", file));
 
         Assert.Empty(result.Errors);
         Protein protein = result.Protein;
@@ -29,18 +30,18 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void BarnaseHasThreeChainsOf108Residues()
+    public void Barnase_has_three_chains_of_108_residues()
     {
-        Protein protein = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1bni.pdb")).Protein;
+        Protein protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1bni.pdb")).Protein;
         Assert.Equal([108, 108, 108], protein.Residues.GroupBy(r => r.Chain).Select(g => g.Count()));
     }
 
     [Fact]
-    public void ContactsAreExactlyThePairsCloserThanTheCutoff()
+    public void Contacts_are_exactly_the_pairs_closer_than_the_cutoff()
     {
         foreach (double cutoff in new[] { 4.0, 6.0, 8.5 })
         {
-            Protein protein = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1ubq.pdb"), cutoff).Protein;
+            Protein protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1ubq.pdb"), cutoff).Protein;
             var expected = new List<(int, int)>();
             for (int i = 0; i < protein.Residues.Count; i++)
             {
@@ -58,10 +59,10 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void CrambinSecondaryStructureFollowsItsHelixAndSheetRecords()
+    public void Crambin_secondary_structure_follows_its_helix_and_sheet_records()
     {
         // HELIX ILE7-PRO19 and GLU23-THR30; SHEET THR1-CYS4 and CYS32-ILE35.
-        Protein protein = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1crn.pdb")).Protein;
+        Protein protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1crn.pdb")).Protein;
         SecondaryStructure Of(int number) => protein.Residues.Single(r => r.Number == number).SecondaryStructure;
 
         Assert.Equal(SecondaryStructure.Sheet, Of(1));
@@ -80,24 +81,24 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void CrambinFirstAlphaCarbonIsReadFromItsColumns()
+    public void Crambin_first_alpha_carbon_is_read_from_its_columns()
     {
         // ATOM      2  CA  THR A   1      16.967  12.784   4.338  1.00 13.79           C
-        Residue first = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1crn.pdb")).Protein.Residues[0];
+        Residue first = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1crn.pdb")).Protein.Residues[0];
         Assert.Equal(("THR", 'A', 1, ' '), (first.Name, first.Chain, first.Number, first.InsertionCode));
         Assert.Equal((16.967, 12.784, 4.338), (first.X, first.Y, first.Z));
     }
 
     [Fact]
-    public void WatersAndLigandsWithoutAlphaCarbonAreSkipped()
+    public void Waters_and_ligands_without_alpha_carbon_are_skipped()
     {
         // 1UBQ has 58 HOH HETATM records; none becomes a residue.
-        Protein protein = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1ubq.pdb")).Protein;
+        Protein protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1ubq.pdb")).Protein;
         Assert.DoesNotContain(protein.Residues, r => r.Name == "HOH");
     }
 
     [Fact]
-    public void MalformedLinesAreReportedWithTheirNumbersAndTheRestIsRead()
+    public void Malformed_lines_are_reported_with_their_numbers_and_the_rest_is_read()
     {
         string text = string.Join('\n',
             Atom(1, "N", "GLY", 'A', 1, ' ', 0, 0, 0),
@@ -132,7 +133,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void FirstAlternateLocationAndFirstResidueNameWin()
+    public void First_alternate_location_and_first_residue_name_win()
     {
         string text = string.Join('\n',
             Atom(1, "CA", "SER", 'A', 10, ' ', 1, 2, 3, altLoc: 'A'),
@@ -149,7 +150,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void InsertionCodesMakeSeparateResiduesAndBoundSecondaryStructure()
+    public void Insertion_codes_make_separate_residues_and_bound_secondary_structure()
     {
         string text = string.Join('\n',
             "HELIX    1   1 ALA A   52A GLY A   53  1                                   2",
@@ -168,7 +169,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void CalciumIonIsNotAnAlphaCarbonButModifiedResiduesAre()
+    public void Calcium_ion_is_not_an_alpha_carbon_but_modified_residues_are()
     {
         string text = string.Join('\n',
             Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0),
@@ -183,7 +184,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void OnlyTheFirstModelIsRead()
+    public void Only_the_first_model_is_read()
     {
         string text = string.Join('\n',
             "MODEL        1",
@@ -201,7 +202,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void EmptyInputGivesAnEmptyProtein()
+    public void Empty_input_gives_an_empty_protein()
     {
         PdbReadResult result = PdbReader.Parse("");
         Assert.Empty(result.Errors);
@@ -210,7 +211,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void WindowsLineEndsAreRead()
+    public void Windows_line_ends_are_read()
     {
         string text = Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0) + "\r\n" + Atom(2, "CA", "ALA", 'A', 2, ' ', 3.8, 0, 0) + "\r\n";
         PdbReadResult result = PdbReader.Parse(text);
@@ -219,7 +220,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void NonFiniteCoordinatesAreReportedWithTheirLineAndTheAtomIsSkipped()
+    public void Non_finite_coordinates_are_reported_with_their_line_and_the_atom_is_skipped()
     {
         string text = string.Join('\n',
             Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0),
@@ -248,7 +249,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void MalformedCoordinateFieldsSayWhatIsWrongWithThem()
+    public void Malformed_coordinate_fields_say_what_is_wrong_with_them()
     {
         string text = string.Join('\n',
             // x written with nine characters shifts y and z one column to the right.
@@ -274,7 +275,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void ABinaryFileGivesOneErrorAtItsFirstNulCharacterAndNothingAfterItIsRead()
+    public void A_binary_file_gives_one_error_at_its_first_nul_character_and_nothing_after_it_is_read()
     {
         string text = string.Join('\n',
             Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0),
@@ -290,7 +291,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void PastAThousandBadLinesTheRestAreCountedInOneError()
+    public void Past_a_thousand_bad_lines_the_rest_are_counted_in_one_error()
     {
         var lines = new List<string> { Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0) };
         for (int i = 0; i < 2_500; i++)
@@ -308,7 +309,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void AnEndlessLineIsCutAndTheLinesAfterItAreNumberedRight()
+    public void An_endless_line_is_cut_and_the_lines_after_it_are_numbered_right()
     {
         string endless = Atom(2, "CA", "ALA", 'A', 2, ' ', 3.8, 0, 0) + new string('x', 3_000_000);
         string text = string.Join('\n', Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0), endless, "ATOM      3  CA  SER A   3       abc", Atom(4, "CA", "SER", 'A', 4, ' ', 7.6, 0, 0));
@@ -320,7 +321,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void LinesEndAtLineFeedsCarriageReturnsOrBoth()
+    public void Lines_end_at_line_feeds_carriage_returns_or_both()
     {
         string text = Atom(1, "CA", "GLY", 'A', 1, ' ', 0, 0, 0) + "\r" + Atom(2, "CA", "ALA", 'A', 2, ' ', 3.8, 0, 0) + "\r\n" +
                       "ATOM      3  CA  SER A   3         NaN   0.000   0.000  1.00  0.00           C\n" + Atom(4, "CA", "SER", 'A', 4, ' ', 7.6, 0, 0) + "\r";
@@ -332,7 +333,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void OverlappingHelixAndSheetRangesGiveEachResidueTheFirstRecordHoldingIt()
+    public void Overlapping_helix_and_sheet_ranges_give_each_residue_the_first_record_holding_it()
     {
         // Ranges in file order: helix A1-A6, sheet A4-A9, helix A8-A12 (with an insertion code at A10A), sheet B2-B3,
         // a reversed sheet A20-A15 (holds nothing).
@@ -415,7 +416,7 @@ public class PdbReaderTests
     }
 
     [FsCheck.Xunit.Property(MaxTest = 300)]
-    public Property EachResidueTakesTheKindOfTheFirstHelixOrSheetRecordHoldingIt() =>
+    public Property Each_residue_takes_the_kind_of_the_first_helix_or_sheet_record_holding_it() =>
         Prop.ForAll(Arb.From(StructureCases(), ShrinkStructureCase), c =>
         {
             var lines = c.Ranges.Select(RangeRecord).ToList();
@@ -444,7 +445,7 @@ public class PdbReaderTests
         });
 
     [Fact]
-    public void AFileOfMoreResiduesThanTheLimitIsRefusedNamingTheLimit()
+    public void A_file_of_more_residues_than_the_limit_is_refused_naming_the_limit()
     {
         var text = new System.Text.StringBuilder();
         for (int i = 0; i <= Protein.MaximumResidues; i++)
@@ -467,7 +468,7 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void CopiesOfAStructureOverlaidAsChainsAreRefusedAsTooDense()
+    public void Copies_of_a_structure_overlaid_as_chains_are_refused_as_too_dense()
     {
         // Forty copies of a 30-residue chain at the same place: every residue has 39 copies of itself in contact.
         var lines = new List<string>();
@@ -487,8 +488,8 @@ public class PdbReaderTests
     }
 
     [Fact]
-    public void MissingFileThrows() =>
-        Assert.ThrowsAny<IOException>(() => PdbReader.ReadFile(Path.Combine(SharedData.Folder, "data", "pdb", "missing.pdb")));
+    public void Missing_file_throws() =>
+        Assert.ThrowsAny<IOException>(() => PdbReader.ReadFile(Path.Combine(SharedFolder.Folder, "data", "pdb", "missing.pdb")));
 
     /// <summary>A C-alpha ATOM record of chain A with its coordinate fields as written (right-aligned in 8 columns, wider ones as they are).</summary>
     private static string AlphaCarbon(int serial, string residue, int number, string x, string y, string z) =>

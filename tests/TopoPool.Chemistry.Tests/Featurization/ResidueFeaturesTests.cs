@@ -1,14 +1,15 @@
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Core;
+using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Featurization;
 
 public class ResidueFeaturesTests
 {
     [Fact]
-    public void SchemaHas27NamedColumns()
+    public void Schema_has_27_named_columns()
     {
         Assert.Equal(27, ResidueFeatures.Width);
         Assert.Equal(new FeatureSlot("AminoAcid", 0, 21), ResidueFeatures.AminoAcid);
@@ -25,7 +26,7 @@ public class ResidueFeaturesTests
     }
 
     [Fact]
-    public void ResidueRowIsTheVectorWorkedOutByHand()
+    public void Residue_row_is_the_vector_worked_out_by_hand()
     {
         // HIS in a helix: one-hot column 8, hydrophobicity (-3.2 + 4.5) / 9, charge 0.1, polar, helix.
         var histidine = new Residue(0, "HIS", 'A', 12, ' ', SecondaryStructure.Helix, 0, 0, 0);
@@ -42,7 +43,7 @@ public class ResidueFeaturesTests
     }
 
     [Fact]
-    public void NonStandardResidueUsesTheUnknownColumnAndNeutralValues()
+    public void Non_standard_residue_uses_the_unknown_column_and_neutral_values()
     {
         var selenomethionine = new Residue(0, "MSE", 'A', 1, ' ', SecondaryStructure.Coil, 0, 0, 0);
         float[] row = ResidueFeatures.Featurize([selenomethionine]);
@@ -55,9 +56,9 @@ public class ResidueFeaturesTests
     }
 
     [Fact]
-    public void CrambinGraphHasOneFeatureRowPerResidue()
+    public void Crambin_graph_has_one_feature_row_per_residue()
     {
-        Protein protein = PdbReader.ReadFile(SharedData.RequireFile("data", "pdb", "1crn.pdb")).Protein;
+        Protein protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1crn.pdb")).Protein;
         Graph graph = ResidueFeatures.ToGraph(protein);
 
         Assert.Equal(46, graph.NumNodes);
@@ -83,7 +84,7 @@ public class ResidueFeaturesTests
     }
 
     [Fact]
-    public void AminoAcidTableHasTheKyteDoolittleExtremes()
+    public void Amino_acid_table_has_the_Kyte_Doolittle_extremes()
     {
         Assert.Equal(20, AminoAcid.Standard.Count);
         Assert.Equal(4.5, AminoAcid.Find("ILE")!.Hydrophobicity);

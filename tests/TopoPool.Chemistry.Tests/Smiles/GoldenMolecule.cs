@@ -1,6 +1,7 @@
 using System.Text.Json;
+using TopoPool.Testing;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>One line of a golden/*.rdkit.jsonl file: RDKit's reading of one input molecule.</summary>
 internal sealed record GoldenMolecule(
@@ -13,7 +14,7 @@ internal sealed record GoldenMolecule(
 {
     public static IReadOnlyList<GoldenMolecule> Load(string fileName)
     {
-        string path = SharedData.RequireFile("golden", fileName);
+        string path = SharedFolder.Path("golden", fileName);
         var result = new List<GoldenMolecule>();
         int line = 0;
         foreach (string text in File.ReadLines(path))

@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>
 /// The reader must never throw on any input: random strings over the SMILES alphabet, random bytes, and random
@@ -14,13 +15,13 @@ public sealed class SmilesReaderFuzzTests
 {
     private const string Alphabet = "BCNOPSFIclnospbrH[]()=#$:/\\.%0123456789@+-*eaiuUXZ ";
 
-    private static readonly string[] Seeds = File.ReadAllLines(SharedData.RequireFile("golden", "caco2_wang.kekule.smi"))
+    private static readonly string[] Seeds = File.ReadAllLines(SharedFolder.Path("golden", "caco2_wang.kekule.smi"))
         .Concat(GoldenSmiles())
         .Where(s => s.Length > 0)
         .ToArray();
 
     private static IEnumerable<string> GoldenSmiles() =>
-        CsvRows.Read(SharedData.RequireFile("data", "tdc", "caco2_wang.csv")).Select(r => r["Drug"]);
+        CsvRows.Read(SharedFolder.Path("data", "tdc", "caco2_wang.csv")).Select(r => r["Drug"]);
 
     private static void AssertReadsOrFailsCleanly(string text)
     {

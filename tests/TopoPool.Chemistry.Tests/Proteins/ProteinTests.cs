@@ -3,21 +3,21 @@ using TopoPool.Core;
 using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Proteins;
 
 public class ProteinTests
 {
     private static Residue At(int index, string name, double x) => new(index, name, 'A', index + 1, ' ', SecondaryStructure.Coil, x, 0, 0);
 
     [Fact]
-    public void ContactsAreStrictlyCloserThanTheCutoff()
+    public void Contacts_are_strictly_closer_than_the_cutoff()
     {
         Protein protein = Protein.Create([At(0, "GLY", 0), At(1, "ALA", 6.0), At(2, "SER", 5.999)], 6.0);
         Assert.Equal([(0, 2), (1, 2)], protein.Edges.Select(e => (e.Source, e.Target)));
     }
 
     [Fact]
-    public void ResiduesMustBeIndexedByPosition()
+    public void Residues_must_be_indexed_by_position()
     {
         var error = Assert.Throws<ArgumentException>(() => Protein.Create([At(1, "GLY", 0)]));
         Assert.Contains("residue 0 has index 1", error.Message, StringComparison.Ordinal);
@@ -28,11 +28,11 @@ public class ProteinTests
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void CutoffMustBeAPositiveNumber(double cutoff) =>
+    public void Cutoff_must_be_a_positive_number(double cutoff) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Protein.Create([At(0, "GLY", 0)], cutoff));
 
     [Fact]
-    public void ToGraphKeepsIndicesAndEachContactOnce()
+    public void ToGraph_keeps_indices_and_each_contact_once()
     {
         Protein protein = Protein.Create([At(0, "GLY", 0), At(1, "ALA", 3.8), At(2, "SER", 7.6)]);
         Graph graph = protein.ToGraph(FeatureMatrix.Create(3, 1, [1f, 2f, 3f]));
@@ -42,7 +42,7 @@ public class ProteinTests
     }
 
     [Fact]
-    public void ToGraphRejectsFeaturesOfTheWrongRowCount()
+    public void ToGraph_rejects_features_of_the_wrong_row_count()
     {
         Protein protein = Protein.Create([At(0, "GLY", 0)]);
         Assert.ThrowsAny<Exception>(() => protein.ToGraph(FeatureMatrix.Create(2, 1, [1f, 2f])));
@@ -52,7 +52,7 @@ public class ProteinTests
     [InlineData(double.NaN, 0.0)]
     [InlineData(0.0, double.PositiveInfinity)]
     [InlineData(0.0, double.NegativeInfinity)]
-    public void ResiduesWithNonFiniteCoordinatesAreRefused(double x, double z)
+    public void Residues_with_non_finite_coordinates_are_refused(double x, double z)
     {
         var bad = new Residue(1, "ALA", 'A', 2, ' ', SecondaryStructure.Coil, x, 0, z);
         var error = Assert.Throws<ArgumentException>(() => Protein.Create([At(0, "GLY", 0), bad]));
@@ -60,7 +60,7 @@ public class ProteinTests
     }
 
     [Fact]
-    public void TheContactLimitFollowsTheDensestPackingAndItsCaps()
+    public void The_contact_limit_follows_the_densest_packing_and_its_caps()
     {
         // 4/3 π 6³ Å³ at one C-alpha per 27 Å³ is 33.51 neighbours, 16.76 contacts per residue.
         Assert.Equal(16_755, Protein.MaximumContacts(1_000, 6.0));
@@ -71,7 +71,7 @@ public class ProteinTests
     }
 
     [Fact]
-    public void AGraphWithMoreContactsThanTheLimitIsRefusedAndOneAtTheLimitIsNot()
+    public void A_graph_with_more_contacts_than_the_limit_is_refused_and_one_at_the_limit_is_not()
     {
         // n residues piled on one point make n(n-1)/2 contacts: the largest pile that fits is read, one more is refused.
         int fits = Enumerable.Range(2, 400).Last(n => n * (n - 1) / 2 <= Protein.MaximumContacts(n, 6.0));
@@ -83,7 +83,7 @@ public class ProteinTests
     }
 
     [Fact]
-    public void MoreResiduesThanTheLimitAreRefused()
+    public void More_residues_than_the_limit_are_refused()
     {
         var residues = Enumerable.Range(0, Protein.MaximumResidues + 1)
             .Select(i => new Residue(i, "GLY", 'A', i + 1, ' ', SecondaryStructure.Coil, i * 7.0, 0, 0))
@@ -93,7 +93,7 @@ public class ProteinTests
     }
 
     [Fact]
-    public void ASyntheticProteinOfTenThousandResiduesHasExactlyTheContactsOfAnAllPairsSearch()
+    public void A_synthetic_protein_of_ten_thousand_residues_has_exactly_the_contacts_of_an_all_pairs_search()
     {
         Protein protein = PdbReader.Parse(SyntheticPdb.Text(SyntheticProtein.Globule(10_000))).Protein;
         Assert.Equal(10_000, protein.Residues.Count);

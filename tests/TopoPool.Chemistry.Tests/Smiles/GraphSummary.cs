@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>
 /// The atom-order-independent summary of golden/README.md: the sorted multiset of atom feature strings, the

@@ -1,7 +1,7 @@
 using TopoPool.Chemistry.Smiles;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>One case per piece of OpenSMILES syntax the reader accepts.</summary>
 public sealed class SmilesReaderSyntaxTests

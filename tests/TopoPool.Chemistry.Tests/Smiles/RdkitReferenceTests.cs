@@ -1,7 +1,7 @@
 using TopoPool.Chemistry.Smiles;
 using Xunit;
 
-namespace TopoPool.Chemistry.Tests;
+namespace TopoPool.Chemistry.Tests.Smiles;
 
 /// <summary>
 /// Hand-picked hard cases (charged and fused aromatics, exocyclic bonds, wildcards, metals, isotopes, written
