@@ -3,7 +3,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TopoPool.Generators.Model;
 
-namespace TopoPool.Generators.Tests;
+namespace TopoPool.Generators.Tests.Model;
 
 /// <summary>The values that travel through the pipeline hold nothing that defeats caching.</summary>
 public class PipelineModelTests
@@ -12,7 +12,7 @@ public class PipelineModelTests
         [typeof(ISymbol), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(AttributeData)];
 
     [Fact]
-    public void ModelTypesHoldOnlyValues()
+    public void Model_types_hold_only_values()
     {
         Type[] models = typeof(FeaturizerGenerator).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(FeaturizerModel).Namespace && !t.IsEnum && !t.Name.Contains('<', StringComparison.Ordinal))
@@ -38,7 +38,7 @@ public class PipelineModelTests
     }
 
     [Fact]
-    public void EquatableArrayComparesItems()
+    public void Equatable_array_compares_items()
     {
         var first = new EquatableArray<string>(["a", "b"]);
         var same = new EquatableArray<string>(["a", "b"]);
