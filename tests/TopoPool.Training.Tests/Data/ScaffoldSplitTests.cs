@@ -1,10 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>TDC's scaffold split procedure on scaffold keys, and on the Caco2 and PPBR train_val sets.</summary>
 public class ScaffoldSplitTests
@@ -90,7 +91,7 @@ public class ScaffoldSplitTests
     [InlineData("ppbr_az", "PPBR_AZ", 1952, 279)]
     public void The_real_train_val_sets_split_about_seven_to_one_without_shared_scaffolds(string stem, string name, int trainRowsSeen, int validationRowsSeen)
     {
-        BenchmarkDataset data = TdcDatasetReader.ReadBenchmarkGroup(SharedData.Group(stem), name);
+        BenchmarkDataset data = TdcDatasetReader.ReadBenchmarkGroup(SharedFolder.Path("data", "tdc", "admet_group_reconstructed", stem), name);
         GraphDataset pool = data.SplitGraphs;
         int rows = pool.Samples.Sum(s => s.SourceRowCount);
 
@@ -127,7 +128,7 @@ public class ScaffoldSplitTests
         // rows.csv (shared data) holds RDKit's Murcko scaffold SMILES of every row; our keys are spelled differently,
         // but must group the molecules exactly as RDKit's do.
         var rdkitScaffoldOf = new Dictionary<string, string>();
-        using (var rows = DelimitedTable.Open(Path.Combine(SharedData.Group(stem), "rows.csv")))
+        using (var rows = DelimitedTable.Open(Path.Combine(SharedFolder.Path("data", "tdc", "admet_group_reconstructed", stem), "rows.csv")))
         {
             int drug = rows.ColumnIndex("Drug"), scaffold = rows.ColumnIndex("scaffold");
             foreach (TableRecord row in rows.Read())
@@ -137,7 +138,7 @@ public class ScaffoldSplitTests
             }
         }
 
-        GraphDataset all = TdcDatasetReader.Read(SharedData.Tdc(stem + ".csv"), duplicates: DuplicateRows.MergeIntoOne);
+        GraphDataset all = TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", stem + ".csv"), duplicates: DuplicateRows.MergeIntoOne);
         var pairs = all.Samples.Select(s => (Rdkit: rdkitScaffoldOf[s.Smiles!], Ours: s.ScaffoldKey!)).ToList();
 
         Assert.Equal(molecules, pairs.Count);

@@ -6,7 +6,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Trainer;
 
 public class TrainerTests
 {

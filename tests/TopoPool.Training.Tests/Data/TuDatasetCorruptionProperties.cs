@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>
 /// A corrupted line costs only the graph it touches: random lines of a MUTAG copy (any of its five files) are replaced
@@ -13,7 +14,7 @@ namespace TopoPool.Training.Tests;
 /// </summary>
 public sealed class TuDatasetCorruptionProperties
 {
-    private static readonly string Original = SharedData.Tu("MUTAG");
+    private static readonly string Original = SharedFolder.Path("data", "tu", "MUTAG");
     private static readonly string[] Files = ["graph_labels", "graph_indicator", "node_labels", "A", "edge_labels"];
     private static readonly string[][] Lines = Files.Select(f => File.ReadAllLines(TuDatasetReader.FilePath(Original, "MUTAG", f))).ToArray();
     private static readonly int[] GraphOfNode = Lines[1].Select(l => int.Parse(l.Trim()) - 1).ToArray();

@@ -1,10 +1,11 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Core;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The TU reader against the verified counts of the shared data README, and on corrupted copies.</summary>
 public class TuDatasetReaderTests
@@ -22,7 +23,7 @@ public class TuDatasetReaderTests
     public void Counts_match_the_data_readme(
         string name, int graphs, int nodes, int minNodes, int maxNodes, int directedEdges, int classes, int width, int isolated)
     {
-        GraphDataset data = TuDatasetReader.Read(SharedData.Tu(name));
+        GraphDataset data = TuDatasetReader.Read(SharedFolder.Path("data", "tu", name));
 
         Assert.Equal(name, data.Name);
         Assert.Equal(TaskKind.Classification, data.Task);
@@ -42,9 +43,9 @@ public class TuDatasetReaderTests
     [Fact]
     public void Graph_labels_are_remapped_in_sorted_order()
     {
-        GraphDataset mutag = TuDatasetReader.Read(SharedData.Tu("MUTAG"));
-        GraphDataset proteins = TuDatasetReader.Read(SharedData.Tu("PROTEINS"));
-        GraphDataset enzymes = TuDatasetReader.Read(SharedData.Tu("ENZYMES"));
+        GraphDataset mutag = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "MUTAG"));
+        GraphDataset proteins = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "PROTEINS"));
+        GraphDataset enzymes = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "ENZYMES"));
 
         Assert.Equal(["-1", "1"], mutag.ClassNames);
         Assert.Equal([63, 125], ClassCounts(mutag));
@@ -59,8 +60,8 @@ public class TuDatasetReaderTests
     [Fact]
     public void Node_features_are_one_hot_node_labels_shifted_to_zero()
     {
-        GraphDataset enzymes = TuDatasetReader.Read(SharedData.Tu("ENZYMES"));
-        string[] labelLines = File.ReadAllLines(Path.Combine(SharedData.Tu("ENZYMES"), "ENZYMES_node_labels.txt"));
+        GraphDataset enzymes = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "ENZYMES"));
+        string[] labelLines = File.ReadAllLines(Path.Combine(SharedFolder.Path("data", "tu", "ENZYMES"), "ENZYMES_node_labels.txt"));
 
         int node = 0;
         foreach (GraphSample sample in enzymes.Samples)
@@ -83,7 +84,7 @@ public class TuDatasetReaderTests
     [Fact]
     public void Edges_are_kept_in_both_directions_in_file_order_with_edge_labels()
     {
-        GraphDataset mutag = TuDatasetReader.Read(SharedData.Tu("MUTAG"));
+        GraphDataset mutag = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "MUTAG"));
         Graph first = mutag[0].Graph;
 
         // MUTAG_A.txt starts "2, 1", "1, 2", "3, 2": node ids are 1-based, graph 1 starts at node 1.
@@ -100,7 +101,7 @@ public class TuDatasetReaderTests
     [InlineData("ENZYMES", 3 + 18, 11f)]
     public void Node_attributes_follow_the_one_hot_columns_when_asked_for(string name, int width, float firstAttribute)
     {
-        GraphDataset data = TuDatasetReader.Read(SharedData.Tu(name), includeNodeAttributes: true);
+        GraphDataset data = TuDatasetReader.Read(SharedFolder.Path("data", "tu", name), includeNodeAttributes: true);
 
         Assert.Equal(width, data.NodeFeatureWidth);
         Assert.Equal(firstAttribute, data[0].Graph.Features[0, 3]); // the first value on line 1 of the attribute file
@@ -110,7 +111,7 @@ public class TuDatasetReaderTests
     public void Reading_is_fast()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        TuDatasetReader.Read(SharedData.Tu("PROTEINS"));
+        TuDatasetReader.Read(SharedFolder.Path("data", "tu", "PROTEINS"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"PROTEINS took {clock.Elapsed}");
     }
 
@@ -118,14 +119,14 @@ public class TuDatasetReaderTests
     public void Stray_spaces_tabs_and_windows_line_ends_are_tolerated()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         foreach (string file in Directory.EnumerateFiles(folder, "MUTAG_*.txt"))
         {
             string[] lines = File.ReadAllLines(file);
             File.WriteAllText(file, string.Join("\r\n", lines.Select(l => "  " + l.Replace(", ", " ,\t") + " ")) + "\r\n\r\n");
         }
 
-        GraphDataset original = TuDatasetReader.Read(SharedData.Tu("MUTAG"));
+        GraphDataset original = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "MUTAG"));
         GraphDataset spaced = TuDatasetReader.Read(folder);
 
         Assert.Equal(original.Count, spaced.Count);
@@ -140,12 +141,12 @@ public class TuDatasetReaderTests
     public void A_truncated_graph_indicator_costs_the_last_graph_only()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_graph_indicator.txt"));
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [188]);
         Assert.Contains("MUTAG_node_labels.txt: has 3371 lines, MUTAG_graph_indicator.txt has 3370: the lines after line 3370 match no node; graph 188 skipped", data.Warnings);
     }
 
@@ -153,14 +154,14 @@ public class TuDatasetReaderTests
     public void A_line_cut_in_half_costs_its_graph_and_names_the_file_and_line()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         string path = Path.Combine(folder, "MUTAG_A.txt");
         string text = File.ReadAllText(path).TrimEnd('\n');
         File.WriteAllText(path, text[..^6]); // the last line "3369, 3371" keeps "3369"
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [188]);
         Assert.Contains(data.Warnings, w => w.StartsWith("MUTAG_A.txt line 7442: expected two node ids separated by a comma, found '3369'; graph 188 skipped"));
     }
 
@@ -168,12 +169,12 @@ public class TuDatasetReaderTests
     public void A_non_numeric_node_id_costs_its_graph()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("PROTEINS"), "PROTEINS");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "PROTEINS"), "PROTEINS");
         ReplaceLine(Path.Combine(folder, "PROTEINS_A.txt"), 17, "x, 3");
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("PROTEINS"), skipped: [1]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "PROTEINS"), skipped: [1]);
         Assert.Equal(["PROTEINS_A.txt line 17: expected two node ids separated by a comma, found 'x, 3'; graph 1 skipped"], data.Warnings);
     }
 
@@ -184,12 +185,12 @@ public class TuDatasetReaderTests
     public void An_impossible_edge_costs_the_graph_its_line_is_in(int line, string text, string warning)
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         ReplaceLine(Path.Combine(folder, "MUTAG_A.txt"), line, text);
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [1]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [1]);
         Assert.Equal([warning], data.Warnings);
     }
 
@@ -197,7 +198,7 @@ public class TuDatasetReaderTests
     public void A_missing_file_is_named()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         File.Delete(Path.Combine(folder, "MUTAG_graph_labels.txt"));
 
         var error = Assert.Throws<DatasetFormatException>(() => TuDatasetReader.Read(folder));
@@ -209,13 +210,13 @@ public class TuDatasetReaderTests
     public void A_truncated_graph_label_file_costs_the_unlabelled_graph_and_the_one_before_it()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_graph_labels.txt"));
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
         // Graph 188's nodes name a graph that no longer exists; which of them belonged to graph 187 cannot be told.
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [187, 188]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [187, 188]);
         Assert.Contains(data.Warnings, w => Regex.IsMatch(w, @"^MUTAG_graph_indicator\.txt lines \d+-3371: graph id 188 is out of range 1\.\.187 \(MUTAG_graph_labels\.txt has 187 lines\); graph 187 skipped$"));
     }
 
@@ -223,12 +224,12 @@ public class TuDatasetReaderTests
     public void A_non_numeric_graph_label_costs_that_graph()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("ENZYMES"), "ENZYMES");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "ENZYMES"), "ENZYMES");
         ReplaceLine(Path.Combine(folder, "ENZYMES_graph_labels.txt"), 42, "six");
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("ENZYMES"), skipped: [42]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "ENZYMES"), skipped: [42]);
         Assert.Equal(["ENZYMES_graph_labels.txt line 42: expected an integer graph label, found 'six'; graph 42 skipped"], data.Warnings);
     }
 
@@ -236,12 +237,12 @@ public class TuDatasetReaderTests
     public void An_empty_line_inside_a_file_costs_its_graph()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         ReplaceLine(Path.Combine(folder, "MUTAG_node_labels.txt"), 10, "");
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [1]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [1]);
         Assert.Equal(["MUTAG_node_labels.txt line 10: the line is empty; graph 1 skipped"], data.Warnings);
     }
 
@@ -249,12 +250,12 @@ public class TuDatasetReaderTests
     public void Edge_labels_short_of_the_edges_cost_the_unlabelled_edges_graph()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         DropLastLine(Path.Combine(folder, "MUTAG_edge_labels.txt"));
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [188]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [188]);
         Assert.Equal(["MUTAG_edge_labels.txt: has 7441 lines, MUTAG_A.txt has 7442: edge 7442 has no line; graph 188 skipped"], data.Warnings);
     }
 
@@ -262,14 +263,14 @@ public class TuDatasetReaderTests
     public void A_corrupted_graph_indicator_line_at_a_boundary_is_placed_by_its_edges()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         string[] indicator = File.ReadAllLines(Path.Combine(folder, "MUTAG_graph_indicator.txt"));
         int firstOfGraph2 = Array.IndexOf(indicator, "2") + 1;
         ReplaceLine(Path.Combine(folder, "MUTAG_graph_indicator.txt"), firstOfGraph2, "two");
 
         GraphDataset data = TuDatasetReader.Read(folder);
 
-        AssertKeptAsOriginal(data, SharedData.Tu("MUTAG"), skipped: [2]);
+        AssertKeptAsOriginal(data, SharedFolder.Path("data", "tu", "MUTAG"), skipped: [2]);
     }
 
     [Fact]
@@ -315,7 +316,7 @@ public class TuDatasetReaderTests
     public void The_name_comes_from_the_edge_file_when_the_folder_is_named_otherwise()
     {
         using var temp = new TemporaryFolder();
-        string folder = temp.CopyFolder(SharedData.Tu("MUTAG"), "raw");
+        string folder = temp.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "raw");
 
         GraphDataset mutag = TuDatasetReader.Read(folder);
 

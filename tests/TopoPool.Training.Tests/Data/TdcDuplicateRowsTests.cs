@@ -1,7 +1,8 @@
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The authors' handling of repeated molecules (every row kept, each with its molecule's mean label) and ours (merged).</summary>
 public class TdcDuplicateRowsTests
@@ -43,7 +44,7 @@ public class TdcDuplicateRowsTests
     [InlineData("ppbr_az", 2790, 1797)]
     public void The_shared_tables_keep_every_row_as_the_authors_did(string stem, int rows, int distinct)
     {
-        GraphDataset data = TdcDatasetReader.Read(SharedData.Tdc(stem + ".csv"));
+        GraphDataset data = TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", stem + ".csv"));
 
         Assert.Equal(rows, data.Count);
         Assert.Equal(distinct, data.Samples.Select(s => s.Smiles).Distinct().Count());

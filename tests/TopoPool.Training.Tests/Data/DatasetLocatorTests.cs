@@ -1,7 +1,8 @@
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>Finding datasets by name under a data root, in a dataset folder, or nowhere.</summary>
 public class DatasetLocatorTests
@@ -14,11 +15,11 @@ public class DatasetLocatorTests
     [InlineData("PPBR_AZ", "PPBR_AZ", DatasetSourceKind.TdcBenchmarkGroup, "tdc/admet_group_reconstructed/ppbr_az")]
     public void Names_are_found_under_the_shared_data_root_ignoring_case(string name, string canonical, DatasetSourceKind kind, string relative)
     {
-        DatasetLocation location = DatasetLocator.Locate(name, SharedData.Root);
+        DatasetLocation location = DatasetLocator.Locate(name, SharedFolder.Path("data"));
 
         Assert.Equal(canonical, location.Name);
         Assert.Equal(kind, location.Kind);
-        Assert.Equal(Path.GetFullPath(Path.Combine(SharedData.Root, relative)), Path.GetFullPath(location.Path!));
+        Assert.Equal(Path.GetFullPath(Path.Combine(SharedFolder.Path("data"), relative)), Path.GetFullPath(location.Path!));
     }
 
     [Fact]
@@ -37,13 +38,13 @@ public class DatasetLocatorTests
     [Fact]
     public void The_dataset_folder_itself_may_be_given()
     {
-        Assert.Equal(DatasetSourceKind.TuFolder, DatasetLocator.Locate("MUTAG", SharedData.Tu("MUTAG")).Kind);
-        Assert.Equal(DatasetSourceKind.TuFolder, DatasetLocator.Locate("MUTAG", Path.Combine(SharedData.Root, "tu")).Kind);
+        Assert.Equal(DatasetSourceKind.TuFolder, DatasetLocator.Locate("MUTAG", SharedFolder.Path("data", "tu", "MUTAG")).Kind);
+        Assert.Equal(DatasetSourceKind.TuFolder, DatasetLocator.Locate("MUTAG", Path.Combine(SharedFolder.Path("data"), "tu")).Kind);
 
-        DatasetLocation group = DatasetLocator.Locate("Caco2_Wang", SharedData.Group("caco2_wang"));
+        DatasetLocation group = DatasetLocator.Locate("Caco2_Wang", SharedFolder.Path("data", "tdc", "admet_group_reconstructed", "caco2_wang"));
         Assert.Equal(DatasetSourceKind.TdcBenchmarkGroup, group.Kind);
 
-        DatasetLocation table = DatasetLocator.Locate("Caco2_Wang", Path.Combine(SharedData.Root, "tdc", "original", "dionizijefa_AI4EU-MoleculeTrainer"));
+        DatasetLocation table = DatasetLocator.Locate("Caco2_Wang", Path.Combine(SharedFolder.Path("data"), "tdc", "original", "dionizijefa_AI4EU-MoleculeTrainer"));
         Assert.Equal(DatasetSourceKind.TdcTable, table.Kind);
         Assert.EndsWith("caco2_wang.csv", table.Path);
     }
@@ -69,7 +70,7 @@ public class DatasetLocatorTests
     public void A_single_table_is_loaded_with_a_derived_test_split()
     {
         using var temp = new TemporaryFolder();
-        File.Copy(SharedData.Tdc("caco2_wang.csv"), Path.Combine(temp.Path, "Caco2_Wang.csv"));
+        File.Copy(SharedFolder.Path("data", "tdc", "caco2_wang.csv"), Path.Combine(temp.Path, "Caco2_Wang.csv"));
 
         BenchmarkDataset data = DatasetLocator.Load("caco2_wang", temp.Path, duplicates: DuplicateRows.MergeIntoOne);
 
@@ -82,7 +83,7 @@ public class DatasetLocatorTests
     [Fact]
     public void Loading_a_tu_set_gives_the_random_protocol()
     {
-        BenchmarkDataset mutag = DatasetLocator.Load("mutag", SharedData.Root);
+        BenchmarkDataset mutag = DatasetLocator.Load("mutag", SharedFolder.Path("data"));
 
         Assert.Equal("MUTAG", mutag.Name);
         Assert.Equal(188, mutag.SplitGraphs.Count);
@@ -96,7 +97,7 @@ public class DatasetLocatorTests
     [Fact]
     public void Loading_ppbr_uses_the_all_species_benchmark_group()
     {
-        BenchmarkDataset ppbr = DatasetLocator.Load("PPBR_AZ", SharedData.Root);
+        BenchmarkDataset ppbr = DatasetLocator.Load("PPBR_AZ", SharedFolder.Path("data"));
 
         Assert.Equal(2231, ppbr.SplitGraphs.Samples.Sum(s => s.SourceRowCount));
         Assert.Equal(559, ppbr.FixedTest!.Samples.Sum(s => s.SourceRowCount));

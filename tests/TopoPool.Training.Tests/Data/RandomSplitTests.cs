@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The TU protocol's 10/10/80 split.</summary>
 public class RandomSplitTests
@@ -40,7 +41,7 @@ public class RandomSplitTests
     [Fact]
     public void Mutag_split_is_a_partition_deterministic_and_seed_dependent()
     {
-        GraphDataset mutag = TuDatasetReader.Read(SharedData.Tu("MUTAG"));
+        GraphDataset mutag = TuDatasetReader.Read(SharedFolder.Path("data", "tu", "MUTAG"));
         DatasetSplit first = RandomSplit.Split(mutag, 1);
         DatasetSplit again = RandomSplit.Split(mutag, 1);
         DatasetSplit other = RandomSplit.Split(mutag, 2);

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The generator behind every split: pinned output, ranges, permutations.</summary>
 public class DeterministicRandomTests

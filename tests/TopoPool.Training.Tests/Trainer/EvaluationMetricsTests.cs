@@ -1,7 +1,7 @@
 using TopoPool.Training.Trainer;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Trainer;
 
 public class EvaluationMetricsTests
 {

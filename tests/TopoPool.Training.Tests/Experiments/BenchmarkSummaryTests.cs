@@ -1,17 +1,18 @@
 using System.Xml.Linq;
 using TopoPool.Core.Pipelines;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
 using TopoPool.Training.Trainer;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Experiments;
 
 /// <summary>The generated Table 2 page: our cells beside the paper's, paired statistics recomputable from the rows, a chart.</summary>
 public class BenchmarkSummaryTests
 {
-    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
+    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedFolder.Path("data")));
 
     private static BenchmarkOutcome Outcome(Func<PlannedRun, double?> value)
     {

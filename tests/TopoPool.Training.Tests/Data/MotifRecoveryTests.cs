@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>Intersection over union of node sets, per graph and averaged.</summary>
 public class MotifRecoveryTests

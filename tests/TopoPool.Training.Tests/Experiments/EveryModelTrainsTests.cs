@@ -1,15 +1,16 @@
 using TopoPool.Core.Pipelines;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Experiments;
 
 /// <summary>Every GNN × pool pair of the paper's table builds, trains on MUTAG and gives finite losses.</summary>
 public class EveryModelTrainsTests
 {
-    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
+    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedFolder.Path("data")));
 
     public static TheoryData<ConvolutionKind, PoolingKind> Pairs()
     {

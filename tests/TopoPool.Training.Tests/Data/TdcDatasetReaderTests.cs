@@ -1,9 +1,10 @@
 using TopoPool.Core.Pipelines;
 using TopoPool.Core;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The TDC reader on the shared tables and on small hand-written files with bad rows.</summary>
 public class TdcDatasetReaderTests
@@ -11,7 +12,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Caco2_has_910_rows_and_906_distinct_molecules_after_averaging()
     {
-        GraphDataset caco2 = TdcDatasetReader.Read(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
+        GraphDataset caco2 = TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", "caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
 
         Assert.Equal(906, caco2.Count);
         Assert.Equal(910, caco2.Samples.Sum(s => s.SourceRowCount));
@@ -30,7 +31,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Quoted_ids_with_commas_are_read_whole()
     {
-        GraphDataset caco2 = TdcDatasetReader.Read(SharedData.Tdc("caco2_wang.csv"));
+        GraphDataset caco2 = TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", "caco2_wang.csv"));
 
         Assert.Contains(caco2.Samples, s => s.Id == "(2E,4Z,8Z)-N-isobutyldodeca-2,4,10-triene-8 -ynamide");
         Assert.Equal("(-)-epicatechin", caco2[0].Id);
@@ -43,7 +44,7 @@ public class TdcDatasetReaderTests
     [InlineData("ppbr_az", 2231, 559, 343)]
     public void The_benchmark_group_has_the_fixed_test_split(string stem, int trainValidationRows, int testRows, int testDistinct)
     {
-        BenchmarkDataset group = TdcDatasetReader.ReadBenchmarkGroup(SharedData.Group(stem), duplicates: DuplicateRows.MergeIntoOne);
+        BenchmarkDataset group = TdcDatasetReader.ReadBenchmarkGroup(SharedFolder.Path("data", "tdc", "admet_group_reconstructed", stem), duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal(SplitProtocol.FixedTestScaffoldValidation, group.Protocol);
         GraphDataset test = group.FixedTest!;
@@ -58,7 +59,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Ppbr_full_table_has_2790_rows_and_1797_molecules()
     {
-        GraphDataset ppbr = TdcDatasetReader.Read(SharedData.Tdc("ppbr_az.csv"), duplicates: DuplicateRows.MergeIntoOne);
+        GraphDataset ppbr = TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", "ppbr_az.csv"), duplicates: DuplicateRows.MergeIntoOne);
 
         Assert.Equal(2790, ppbr.Samples.Sum(s => s.SourceRowCount));
         Assert.Equal(1797, ppbr.Count);
@@ -67,7 +68,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void Test_targets_are_means_of_the_rows()
     {
-        string path = SharedData.Tdc("admet_group_reconstructed/caco2_wang/test.csv");
+        string path = SharedFolder.Path("data", "tdc", "admet_group_reconstructed/caco2_wang/test.csv");
         GraphDataset test = TdcDatasetReader.Read(path);
 
         // README: test set Y mean -5.328 over the 182 rows.
@@ -254,7 +255,7 @@ public class TdcDatasetReaderTests
     [Fact]
     public void A_single_table_gets_a_derived_scaffold_test_split_with_a_note()
     {
-        BenchmarkDataset data = TdcDatasetReader.ReadWithDerivedTest(SharedData.Tdc("caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
+        BenchmarkDataset data = TdcDatasetReader.ReadWithDerivedTest(SharedFolder.Path("data", "tdc", "caco2_wang.csv"), "Caco2_Wang", DuplicateRows.MergeIntoOne);
 
         Assert.Equal(906, data.SplitGraphs.Count + data.FixedTest!.Count);
         int testRows = data.FixedTest.Samples.Sum(s => s.SourceRowCount);
@@ -268,7 +269,7 @@ public class TdcDatasetReaderTests
     public void Reading_is_fast()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        TdcDatasetReader.Read(SharedData.Tdc("ppbr_az.csv"));
+        TdcDatasetReader.Read(SharedFolder.Path("data", "tdc", "ppbr_az.csv"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"ppbr_az.csv took {clock.Elapsed}");
     }
 }

@@ -1,20 +1,21 @@
 using TopoPool.Core.Pipelines;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
 using TopoPool.Training.Trainer;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Experiments;
 
 public class BenchmarkRunnerTests
 {
-    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
+    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedFolder.Path("data")));
 
     private static BenchmarkSettings Settings(string output, params int[] seeds) =>
         new(["MUTAG"], [ConvolutionKind.Gcn], [PoolingKind.TopoPooling], seeds.Length == 0 ? [1, 2, 3] : seeds, output, CPU)
         {
-            DataDirectory = SharedData.Root,
+            DataDirectory = SharedFolder.Path("data"),
             Epochs = 2,
         };
 

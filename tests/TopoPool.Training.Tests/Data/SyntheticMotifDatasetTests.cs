@@ -2,7 +2,7 @@ using TopoPool.Core;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The built-in motif set: deterministic, balanced, with valid connected motifs.</summary>
 public class SyntheticMotifDatasetTests

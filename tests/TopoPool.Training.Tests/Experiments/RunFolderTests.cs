@@ -1,15 +1,16 @@
 using TopoPool.Core.Pipelines;
+using TopoPool.Testing;
 using TopoPool.Training.Data;
 using TopoPool.Training.Experiments;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Experiments;
 
 /// <summary>A run folder is reused only for runs of the same settings and data, and says so; damaged files are named.</summary>
 public class RunFolderTests
 {
-    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedData.Root));
+    private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedFolder.Path("data")));
 
     private static ExperimentSettings Settings(string output) =>
         new("MUTAG", ConvolutionKind.Gcn, PoolingKind.TopoPooling, CPU) { Seeds = [1], Epochs = 2, OutputDirectory = output };
@@ -67,7 +68,7 @@ public class RunFolderTests
     {
         var output = Directory.CreateTempSubdirectory("topopool-other-data").FullName;
         using var folder = new TemporaryFolder();
-        var copy = folder.CopyFolder(SharedData.Tu("MUTAG"), "MUTAG");
+        var copy = folder.CopyFolder(SharedFolder.Path("data", "tu", "MUTAG"), "MUTAG");
         var labels = Path.Combine(copy, "MUTAG_graph_labels.txt");
         var original = DatasetLocator.Load("MUTAG", folder.Path);
         Run(Settings(output), original);

@@ -2,7 +2,7 @@ using TopoPool.Core;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The benchmark's graph steps on hand-made graphs.</summary>
 public class MoleculeGraphPreparationTests

@@ -3,7 +3,7 @@ using TopoPool.Core;
 using TopoPool.Training.Data;
 using Xunit;
 
-namespace TopoPool.Training.Tests;
+namespace TopoPool.Training.Tests.Data;
 
 /// <summary>The dataset model's checks and views.</summary>
 public class GraphDatasetTests
