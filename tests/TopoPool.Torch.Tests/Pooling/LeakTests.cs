@@ -4,7 +4,7 @@ using TopoPool.Torch.Readout;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace TopoPool.Torch.Tests;
+namespace TopoPool.Torch.Tests.Pooling;
 
 public class LeakTests
 {
