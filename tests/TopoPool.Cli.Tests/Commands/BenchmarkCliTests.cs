@@ -2,7 +2,7 @@ using System.Text.Json;
 using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>The grid gives the same rows one run at a time, several at once, and split between shards.</summary>
 public class BenchmarkCliTests

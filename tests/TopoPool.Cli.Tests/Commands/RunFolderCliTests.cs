@@ -1,7 +1,7 @@
 using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary><c>train --out</c> never hands back a result of other data or settings, and names damaged files.</summary>
 public class RunFolderCliTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 public class ExplainCommandTests
 {

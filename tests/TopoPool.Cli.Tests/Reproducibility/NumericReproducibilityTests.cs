@@ -2,7 +2,7 @@ using System.Text.Json;
 using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Reproducibility;
 
 /// <summary>
 /// Runs repeat to the last bit on any x86-64 machine with AVX2: two seeds of the paper's model on MUTAG, every epoch's

@@ -8,10 +8,10 @@ using TopoPool.Cli.Timing;
 using TopoPool.Core;
 using TopoPool.Testing;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>The cluster verb's JSON layer reads every generated batch back exactly and prints what the specification computes.</summary>
-public class ClusterJsonPropertyTests
+public class ClusterCommandProperties
 {
     private static string ToJson(GraphCase c)
     {

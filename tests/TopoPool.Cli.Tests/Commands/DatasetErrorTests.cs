@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 public class DatasetErrorTests
 {

@@ -5,7 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>explain --html FILE</c> writes one self-contained page. Read with a strict HTML5 parser and compared with what

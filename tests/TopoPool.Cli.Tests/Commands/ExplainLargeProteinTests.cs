@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using TopoPool.Testing;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>topopool explain --pdb FILE --svg</c> on generated proteins far larger than the shared ones, run as a person

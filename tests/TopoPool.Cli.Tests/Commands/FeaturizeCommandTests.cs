@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 public class FeaturizeCommandTests
 {

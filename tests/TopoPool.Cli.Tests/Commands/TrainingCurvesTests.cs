@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>train --out DIR</c> writes <c>DIR/curves.svg</c>. The expected curves and chosen epochs come from the
