@@ -3,7 +3,7 @@ using Svg.Skia;
 using Svg.Skia.TypefaceProviders;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 /// <summary>Renders SVG written by the command to a bitmap (Svg.Skia), so that a picture that draws nothing fails.</summary>
 public static class SvgRendering
