@@ -38,3 +38,10 @@ type SharedFolder private () =
         if not (File.Exists path || Directory.Exists path) then
             raise (FileNotFoundException(sprintf "%s does not exist; these tests need the shared folder beside the repository" path, path))
         path
+
+    /// The path the environment variable `variable` holds when it is set and not empty, otherwise `Path(parts)`: for
+    /// programs that may run far from the repository (the benchmarks), the variable names the same file or folder.
+    static member VariableOrPath(variable: string, [<ParamArray>] parts: string array) =
+        match Environment.GetEnvironmentVariable variable with
+        | null | "" -> SharedFolder.Path parts
+        | path -> path
