@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 
 namespace TopoPool.Benchmarks;
 
@@ -54,29 +54,6 @@ public static class LargeSmilesTable
     private static string Quoted(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    /// <summary>shared/data/tdc above the working or binary folder, or TOPOPOOL_TDC_DIR.</summary>
-    private static string FindTdcFolder()
-    {
-        if (Environment.GetEnvironmentVariable("TOPOPOOL_TDC_DIR") is { Length: > 0 } fromEnvironment)
-        {
-            return fromEnvironment;
-        }
-
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                foreach (string candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "tdc"), Path.Combine(dir.FullName, "..", "shared", "data", "tdc") })
-                {
-                    if (File.Exists(Path.Combine(candidate, "caco2_wang.csv")))
-                    {
-                        return candidate;
-                    }
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"shared/data/tdc not found above {Directory.GetCurrentDirectory()}; set TOPOPOOL_TDC_DIR ({CultureInfo.InvariantCulture.Name})");
-    }
+    /// <summary>shared/data/tdc, or the folder TOPOPOOL_TDC_DIR names.</summary>
+    private static string FindTdcFolder() => SharedFolder.VariableOrPath("TOPOPOOL_TDC_DIR", "data", "tdc");
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TopoPool.Chemistry.Sdf;
+using TopoPool.Testing;
 
 namespace TopoPool.Benchmarks;
 
@@ -36,26 +37,6 @@ public class SdfReadingBenchmarks
         return atoms;
     }
 
-    /// <summary>Finds shared/golden/NAME above the working or binary folder (or in TOPOPOOL_GOLDEN_DIR).</summary>
-    private static string FindGolden(string name)
-    {
-        string? fromEnvironment = Environment.GetEnvironmentVariable("TOPOPOOL_GOLDEN_DIR");
-        var candidates = new List<string>();
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            candidates.Add(Path.Combine(fromEnvironment, name));
-        }
-
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                candidates.Add(Path.Combine(dir.FullName, "shared", "golden", name));
-                candidates.Add(Path.Combine(dir.FullName, "..", "shared", "golden", name));
-            }
-        }
-
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"shared/golden/{name} not found above {Directory.GetCurrentDirectory()}; set TOPOPOOL_GOLDEN_DIR");
-    }
+    /// <summary>shared/golden/NAME (or NAME in the folder TOPOPOOL_GOLDEN_DIR names).</summary>
+    private static string FindGolden(string name) => Path.Combine(SharedFolder.VariableOrPath("TOPOPOOL_GOLDEN_DIR", "golden"), name);
 }

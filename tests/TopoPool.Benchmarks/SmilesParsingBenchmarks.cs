@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 
 namespace TopoPool.Benchmarks;
 
@@ -97,36 +98,11 @@ public class SmilesParsingBenchmarks
         return 22;
     }
 
-    /// <summary>Finds shared/data/tdc/caco2_wang.csv above the working or binary folder (or TOPOPOOL_CACO2_CSV).</summary>
+    /// <summary>The SMILES of shared/data/tdc/caco2_wang.csv (or of the file TOPOPOOL_CACO2_CSV names).</summary>
     private static string[] ReadCaco2()
     {
-        const string relative = "shared/data/tdc/caco2_wang.csv";
-        string? fromEnvironment = Environment.GetEnvironmentVariable("TOPOPOOL_CACO2_CSV");
-        var candidates = new List<string>();
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            candidates.Add(fromEnvironment);
-        }
-
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                candidates.Add(Path.Combine(dir.FullName, relative));
-                candidates.Add(Path.Combine(dir.FullName, "..", relative));
-            }
-        }
-
-        foreach (string candidate in candidates)
-        {
-            if (File.Exists(candidate))
-            {
-                using var table = DelimitedTable.Open(candidate);
-                int drug = table.ColumnIndex("Drug");
-                return table.Read().Where(r => r.IsValid).Select(r => r.Values[drug]).ToArray();
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {Directory.GetCurrentDirectory()}; set TOPOPOOL_CACO2_CSV");
+        using var table = DelimitedTable.Open(SharedFolder.VariableOrPath("TOPOPOOL_CACO2_CSV", "data", "tdc", "caco2_wang.csv"));
+        int drug = table.ColumnIndex("Drug");
+        return table.Read().Where(r => r.IsValid).Select(r => r.Values[drug]).ToArray();
     }
 }

@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using SkiaSharp;
 using Svg.Skia;
 using Svg.Skia.TypefaceProviders;
 using TopoPool.Chemistry.Tables;
 using TopoPool.Depiction;
+using TopoPool.Testing;
 using Xunit;
 
 namespace TopoPool.Depiction.Tests;
@@ -12,33 +12,10 @@ namespace TopoPool.Depiction.Tests;
 /// <summary>Shared data and measurements for the depiction tests.</summary>
 internal static class DepictionTestSupport
 {
-    /// <summary>
-    /// The read-only data folder beside the repository: the folder holding TopoPool.Functional.sln (found by walking
-    /// up from the test's output folder, or from this source file when the build output lives elsewhere, as with
-    /// --artifacts-path), then ../shared.
-    /// </summary>
-    public static string SharedDirectory { get; } = FindShared();
-
-    private static string FindShared([CallerFilePath] string sourceFile = "")
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "TopoPool.Functional.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared"));
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("TopoPool.Functional.sln was not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The SMILES of the Caco2 (Wang) set, in file order: its 'Drug' column, read with <see cref="DelimitedTable"/>.</summary>
     public static IReadOnlyList<string> Caco2Smiles()
     {
-        string path = Path.Combine(SharedDirectory, "data", "tdc", "caco2_wang.csv");
+        string path = SharedFolder.Path("data", "tdc", "caco2_wang.csv");
         Assert.True(File.Exists(path), $"missing data file {path}");
         using var table = DelimitedTable.Open(path);
         int column = table.ColumnIndex("Drug");

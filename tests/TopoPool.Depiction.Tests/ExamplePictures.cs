@@ -69,7 +69,7 @@ internal static class ExamplePictures
 
     public static IReadOnlyList<(string Name, Protein Protein)> Proteins()
     {
-        string folder = Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb");
+        string folder = SharedFolder.Path("data", "pdb");
         return
         [
             ("crambin-1crn", PdbReader.ReadFile(Path.Combine(folder, "1crn.pdb")).Protein),

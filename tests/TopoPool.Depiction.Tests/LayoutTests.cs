@@ -1,6 +1,7 @@
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Depiction;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -272,7 +273,7 @@ public class LayoutTests(ITestOutputHelper output)
     [Fact]
     public void Crambin_is_laid_out_with_neighbouring_residues_about_one_unit_apart()
     {
-        string path = Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb", "1crn.pdb");
+        string path = SharedFolder.Path("data", "pdb", "1crn.pdb");
         Assert.True(File.Exists(path), $"missing data file {path}");
         var protein = PdbReader.ReadFile(path).Protein;
         var positions = ResidueLayout.Compute(protein);

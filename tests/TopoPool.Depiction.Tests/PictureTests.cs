@@ -4,6 +4,7 @@ using SkiaSharp;
 using TopoPool.Chemistry.Proteins;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Depiction;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -174,7 +175,7 @@ public class PictureTests(ITestOutputHelper output)
     [Fact]
     public void Residue_graphs_are_drawn_with_residue_labels()
     {
-        string path = Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb", "1crn.pdb");
+        string path = SharedFolder.Path("data", "pdb", "1crn.pdb");
         Assert.True(File.Exists(path), $"missing data file {path}");
         var protein = PdbReader.ReadFile(path).Protein;
         var clusters = new[] { new DepictionCluster([0, 1, 2, 3, 4, 5], 3, 0.7), new DepictionCluster([20, 21, 22, 23], 22, 0.4) };

@@ -18,7 +18,7 @@ public class ProteinScaleTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static readonly Lazy<Protein> Crambin = new(() => PdbReader.ReadFile(Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb", "1crn.pdb")).Protein);
+    private static readonly Lazy<Protein> Crambin = new(() => PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1crn.pdb")).Protein);
 
     private static readonly Lazy<Protein> TenThousand = new(() => PdbReader.Parse(SyntheticPdb.Text(SyntheticProtein.Globule(10_000))).Protein);
 
@@ -66,7 +66,7 @@ public class ProteinScaleTests
     [InlineData(1e7)]
     public void The_layout_does_not_depend_on_the_scale_of_the_coordinates(double scale)
     {
-        var protein = PdbReader.ReadFile(Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb", "1crn.pdb")).Protein;
+        var protein = PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1crn.pdb")).Protein;
         var residues = protein.Residues.Select(r => new ResiduePosition(r.Chain, r.X, r.Y, r.Z)).ToArray();
         var expected = ResidueLayout.Compute(residues);
         var scaled = ResidueLayout.Compute(residues.Select(r => new ResiduePosition(r.Chain, r.X * scale, r.Y * scale, r.Z * scale)).ToArray());

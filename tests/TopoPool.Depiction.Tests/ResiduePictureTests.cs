@@ -17,7 +17,7 @@ public class ResiduePictureTests(ITestOutputHelper output)
 
     private static Protein Load(string name) => name switch
     {
-        "1bni" => PdbReader.ReadFile(Path.Combine(DepictionTestSupport.SharedDirectory, "data", "pdb", "1bni.pdb")).Protein,
+        "1bni" => PdbReader.ReadFile(SharedFolder.Path("data", "pdb", "1bni.pdb")).Protein,
         "synthetic-500" => PdbReader.Parse(SyntheticPdb.Text(SyntheticProtein.Globule(500))).Protein,
         _ => PdbReader.Parse(SyntheticPdb.Text(SyntheticProtein.Globule(1000))).Protein,
     };

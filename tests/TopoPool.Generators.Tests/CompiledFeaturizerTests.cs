@@ -147,7 +147,7 @@ public class CompiledFeaturizerTests
     });
 
     [Fact]
-    public void OneAtomMatchesTheVectorWorkedOutByHand()
+    public void One_atom_matches_the_vector_worked_out_by_hand()
     {
         float[] row = Call<float[]>("One");
         Assert.Equal(22, Call<int>("Width"));
@@ -155,7 +155,7 @@ public class CompiledFeaturizerTests
     }
 
     [Fact]
-    public void MoleculeListAndBufferGiveTheSameRowMajorMatrix()
+    public void Molecule_list_and_buffer_give_the_same_row_major_matrix()
     {
         float[] expected = [.. NitrogenByHand, .. CarbonByHand];
         Assert.Equal(expected, Call<float[]>("Molecule"));
@@ -164,7 +164,7 @@ public class CompiledFeaturizerTests
     }
 
     [Fact]
-    public void FeatureMatrixHasOneRowPerAtom()
+    public void Feature_matrix_has_one_row_per_atom()
     {
         FeatureMatrix matrix = Call<FeatureMatrix>("Matrix");
         Assert.Equal(2, matrix.Rows);
@@ -173,7 +173,7 @@ public class CompiledFeaturizerTests
     }
 
     [Fact]
-    public void ResidueFeaturizerOnAStructBuildsTheProteinGraph()
+    public void Residue_featurizer_on_a_struct_builds_the_protein_graph()
     {
         Graph graph = Call<Graph>("ResidueGraph");
         Assert.Equal(2, graph.NumNodes);
@@ -183,7 +183,7 @@ public class CompiledFeaturizerTests
     }
 
     [Fact]
-    public void NamesAndSlotsDescribeTheColumns()
+    public void Names_and_slots_describe_the_columns()
     {
         string[] names = Call<string[]>("Names");
         Assert.Equal(
@@ -207,7 +207,7 @@ public class CompiledFeaturizerTests
     }
 
     [Fact]
-    public void TooShortDestinationIsRejected()
+    public void Too_short_destination_is_rejected()
     {
         var error = Assert.Throws<TargetInvocationException>(() => Call<object?>("TooShort"));
         var argument = Assert.IsType<ArgumentException>(error.InnerException);

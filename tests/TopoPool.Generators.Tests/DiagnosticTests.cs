@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using TopoPool.Testing;
 
 namespace TopoPool.Generators.Tests;
 
@@ -10,7 +11,7 @@ namespace TopoPool.Generators.Tests;
 public class DiagnosticTests
 {
     [Fact]
-    public void UnknownPropertyPointsAtThePropertyName() => AssertSingle(
+    public void Unknown_property_points_at_the_property_name() => AssertSingle(
         "TP001",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -23,7 +24,7 @@ public class DiagnosticTests
         "'Snippets.TestAtom' has no readable instance property named 'Charj'");
 
     [Fact]
-    public void PrivateOrStaticPropertyIsUnknown() => AssertSingle(
+    public void Private_or_static_property_is_unknown() => AssertSingle(
         "TP001",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -40,7 +41,7 @@ public class DiagnosticTests
         expectedCount: 2);
 
     [Fact]
-    public void StringValueForAnIntegerPropertyIsNotConvertible() => AssertSingle(
+    public void String_value_for_an_integer_property_is_not_convertible() => AssertSingle(
         "TP002",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -53,7 +54,7 @@ public class DiagnosticTests
         "The value \"two\" cannot be converted to 'int', the type of 'Charge'");
 
     [Fact]
-    public void FractionForAnIntegerPropertyIsNotConvertible() => AssertSingle(
+    public void Fraction_for_an_integer_property_is_not_convertible() => AssertSingle(
         "TP002",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -66,7 +67,7 @@ public class DiagnosticTests
         "The value 1.5 cannot be converted to 'int', the type of 'Charge'");
 
     [Fact]
-    public void ValueOutOfRangeOfAByteIsNotConvertible() => AssertSingle(
+    public void Value_out_of_range_of_a_byte_is_not_convertible() => AssertSingle(
         "TP002",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -79,7 +80,7 @@ public class DiagnosticTests
         "The value 256 cannot be converted to 'byte', the type of 'Small'");
 
     [Fact]
-    public void UnknownEnumMemberNameIsNotConvertible() => AssertSingle(
+    public void Unknown_enum_member_name_is_not_convertible() => AssertSingle(
         "TP002",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -92,7 +93,7 @@ public class DiagnosticTests
         "The value \"SP5\" cannot be converted to 'Snippets.Hybridization', the type of 'Hybrid'");
 
     [Fact]
-    public void ValueInAnExplicitArrayIsLocatedInsideIt() => AssertSingle(
+    public void Value_in_an_explicit_array_is_located_inside_it() => AssertSingle(
         "TP002",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -105,7 +106,7 @@ public class DiagnosticTests
         "The value 7 cannot be converted to 'string', the type of 'Element'");
 
     [Fact]
-    public void RepeatedIntegerIsADuplicate() => AssertSingle(
+    public void Repeated_integer_is_a_duplicate() => AssertSingle(
         "TP003",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -118,7 +119,7 @@ public class DiagnosticTests
         "The value 1 is listed more than once in the one-hot feature 'Charge'");
 
     [Fact]
-    public void EnumMemberNamedTwiceInTwoSpellingsIsADuplicate() => AssertSingle(
+    public void Enum_member_named_twice_in_two_spellings_is_a_duplicate() => AssertSingle(
         "TP003",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -131,7 +132,7 @@ public class DiagnosticTests
         "The value \"SP\" is listed more than once in the one-hot feature 'Hybrid'");
 
     [Fact]
-    public void NonPartialTypeIsReportedAtItsName() => AssertSingle(
+    public void Non_partial_type_is_reported_at_its_name() => AssertSingle(
         "TP004",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -145,7 +146,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void NonPartialEnclosingTypeIsReported() => AssertSingle(
+    public void Non_partial_enclosing_type_is_reported() => AssertSingle(
         "TP004",
         """
         public static class [|Outer|]
@@ -162,7 +163,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void OneHotOfADoubleIsUnsupported() => AssertSingle(
+    public void One_hot_of_a_double_is_unsupported() => AssertSingle(
         "TP005",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -175,7 +176,7 @@ public class DiagnosticTests
         "A one-hot feature cannot read 'Mass' of type 'double' (one-hot: string, char, bool, integer or enum; flag: bool; scalar: a number)");
 
     [Fact]
-    public void FlagOfAnIntegerIsUnsupported() => AssertSingle(
+    public void Flag_of_an_integer_is_unsupported() => AssertSingle(
         "TP005",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -188,7 +189,7 @@ public class DiagnosticTests
         "A flag feature cannot read 'Charge' of type 'int' (one-hot: string, char, bool, integer or enum; flag: bool; scalar: a number)");
 
     [Fact]
-    public void ScalarOfAStringIsUnsupported() => AssertSingle(
+    public void Scalar_of_a_string_is_unsupported() => AssertSingle(
         "TP005",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -201,7 +202,7 @@ public class DiagnosticTests
         "A scalar feature cannot read 'Element' of type 'string' (one-hot: string, char, bool, integer or enum; flag: bool; scalar: a number)");
 
     [Fact]
-    public void ScalarOfANullableIntegerIsUnsupported() => AssertSingle(
+    public void Scalar_of_a_nullable_integer_is_unsupported() => AssertSingle(
         "TP005",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -214,7 +215,7 @@ public class DiagnosticTests
         "A scalar feature cannot read 'MaybeCharge' of type 'int?' (one-hot: string, char, bool, integer or enum; flag: bool; scalar: a number)");
 
     [Fact]
-    public void NonPartialFeaturePropertyIsReportedAtItsName() => AssertSingle(
+    public void Non_partial_feature_property_is_reported_at_its_name() => AssertSingle(
         "TP006",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -227,7 +228,7 @@ public class DiagnosticTests
         "The feature 'Aromatic' must be declared as 'static partial FeatureSlot Aromatic { get; }' with no body");
 
     [Fact]
-    public void FeaturePropertyOfAnotherTypeIsReported() => AssertSingle(
+    public void Feature_property_of_another_type_is_reported() => AssertSingle(
         "TP006",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -241,7 +242,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void OneHotWithoutValuesPointsAtTheAttribute() => AssertSingle(
+    public void One_hot_without_values_points_at_the_attribute() => AssertSingle(
         "TP007",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -254,7 +255,7 @@ public class DiagnosticTests
         "The one-hot feature 'Charge' lists no values");
 
     [Fact]
-    public void MinWithoutMaxIsInvalidScaling() => AssertSingle(
+    public void Min_without_max_is_invalid_scaling() => AssertSingle(
         "TP008",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -267,7 +268,7 @@ public class DiagnosticTests
         "The scalar feature 'Mass' has an invalid scaling: give both Min and Max");
 
     [Fact]
-    public void MaxEqualToMinIsInvalidScaling() => AssertSingle(
+    public void Max_equal_to_min_is_invalid_scaling() => AssertSingle(
         "TP008",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -280,7 +281,7 @@ public class DiagnosticTests
         "The scalar feature 'Mass' has an invalid scaling: Max equals Min");
 
     [Fact]
-    public void MinMaxWithScaleIsInvalidScaling() => AssertSingle(
+    public void Min_max_with_scale_is_invalid_scaling() => AssertSingle(
         "TP008",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -293,7 +294,7 @@ public class DiagnosticTests
         "The scalar feature 'Mass' has an invalid scaling: Min and Max cannot be combined with Center or Scale");
 
     [Fact]
-    public void ZeroScaleIsInvalidScaling() => AssertSingle(
+    public void Zero_scale_is_invalid_scaling() => AssertSingle(
         "TP008",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -306,7 +307,7 @@ public class DiagnosticTests
         "The scalar feature 'Mass' has an invalid scaling: Scale must be a finite number other than 0");
 
     [Fact]
-    public void TwoFeatureAttributesOnOnePropertyAreReportedAtTheSecond() => AssertSingle(
+    public void Two_feature_attributes_on_one_property_are_reported_at_the_second() => AssertSingle(
         "TP009",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -320,7 +321,7 @@ public class DiagnosticTests
         "The feature 'Aromatic' has more than one feature attribute; keep one");
 
     [Fact]
-    public void GenericFeaturizerIsReportedAtItsName() => AssertSingle(
+    public void Generic_featurizer_is_reported_at_its_name() => AssertSingle(
         "TP010",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -334,7 +335,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void MissingDefaultAtomTypeIsReportedAtTheAttribute()
+    public void Missing_default_atom_type_is_reported_at_the_attribute()
     {
         // Look-alike attributes without the TopoPool.Chemistry library: the default atom type does not exist.
         const string attributes = """
@@ -365,7 +366,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void AtomAndResidueFeaturizerAtOnceIsReportedOnce() => AssertSingle(
+    public void Atom_and_residue_featurizer_at_once_is_reported_once() => AssertSingle(
         "TP012",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -380,7 +381,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void FeatureNamedLikeAGeneratedMemberIsReserved() => AssertSingle(
+    public void Feature_named_like_a_generated_member_is_reserved() => AssertSingle(
         "TP013",
         """
         [AtomFeaturizer(typeof(TestAtom))]
@@ -394,7 +395,7 @@ public class DiagnosticTests
         compilesOtherwise: false);
 
     [Fact]
-    public void MoleculeTypeWithoutAtomsIsReportedAtTheNamedArgument() => AssertSingle(
+    public void Molecule_type_without_atoms_is_reported_at_the_named_argument() => AssertSingle(
         "TP014",
         """
         [AtomFeaturizer(typeof(TestAtom), [|MoleculeType = typeof(string)|])]
@@ -407,7 +408,7 @@ public class DiagnosticTests
         "'string' cannot be used as the molecule type: it needs a readable property 'Atoms' listing 'Snippets.TestAtom' items (an array or an IReadOnlyList)");
 
     [Fact]
-    public void FeaturizerWithoutFeaturesIsAWarning()
+    public void Featurizer_without_features_is_a_warning()
     {
         var (source, span) = GeneratorHarness.Unmark(Snippets.Featurizer("""
             [AtomFeaturizer(typeof(TestAtom))]
@@ -422,7 +423,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void SeveralMistakesAreAllReported()
+    public void Several_mistakes_are_all_reported()
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(
             Snippets.Featurizer("""
@@ -445,12 +446,12 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void EveryDescriptorHasAnIdOfTheTableAndIsDocumented()
+    public void Every_descriptor_has_an_id_of_the_table_and_is_documented()
     {
         string[] ids = FeaturizerDiagnostics.ById.Keys.Order().ToArray();
         Assert.Equal(Enumerable.Range(1, 15).Select(i => $"TP{i:000}").ToArray(), ids);
         Assert.All(FeaturizerDiagnostics.ById.Values, d => Assert.Equal("TopoPool.Featurization", d.Category));
-        string releases = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "generators", "TopoPool.Generators", "AnalyzerReleases.Unshipped.md"));
+        string releases = File.ReadAllText(Path.Combine(SharedFolder.RepositoryRoot, "generators", "TopoPool.Generators", "AnalyzerReleases.Unshipped.md"));
         Assert.All(ids, id => Assert.Contains(id + " |", releases));
     }
 

@@ -31,7 +31,7 @@ public class IncrementalCachingTests
     private static readonly string[] Steps = [TrackingNames.AtomFeaturizers, TrackingNames.AtomSources];
 
     [Fact]
-    public void AddingAnUnrelatedFileLeavesEveryStepCached()
+    public void Adding_an_unrelated_file_leaves_every_step_cached()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
         CSharpCompilation edited = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Other; public class Unrelated { }", "Unrelated.cs"));
@@ -43,7 +43,7 @@ public class IncrementalCachingTests
     }
 
     [Fact]
-    public void EditingAnotherTypeInTheSameFileLeavesTheModelUnchanged()
+    public void Editing_another_type_in_the_same_file_leaves_the_model_unchanged()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
         SyntaxTree old = compilation.SyntaxTrees.First();
@@ -57,7 +57,7 @@ public class IncrementalCachingTests
     }
 
     [Fact]
-    public void ChangingTheSchemaModifiesTheSteps()
+    public void Changing_the_schema_modifies_the_steps()
     {
         // The control that shows the two tests above can fail: a real schema edit is not cached.
         (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();
@@ -75,7 +75,7 @@ public class IncrementalCachingTests
     }
 
     [Fact]
-    public void ChangingTheAtomTypeInAnotherFileIsSeen()
+    public void Changing_the_atom_type_in_another_file_is_seen()
     {
         // Caching must not hide semantic changes: the featurizer's file is untouched, the property it reads is renamed.
         (GeneratorDriver driver, CSharpCompilation compilation) = RunOnce();

@@ -1,4 +1,5 @@
 using TopoPool.Chemistry.Featurization;
+using TopoPool.Testing;
 
 namespace TopoPool.Generators.Tests;
 
@@ -9,7 +10,7 @@ public class TdcAtomFeaturesTests
         ["C", "N", "O", "S", "F", "Si", "P", "Cl", "Br", "Mg", "Na", "Ca", "Fe", "Al", "I", "B", "K", "Se", "Zn", "H", "Cu", "Mn"];
 
     [Fact]
-    public void WidthIs39()
+    public void Width_is_39()
     {
         const int width = TdcAtomFeatures.Width; // a compile-time constant
         Assert.Equal(39, width);
@@ -17,7 +18,7 @@ public class TdcAtomFeaturesTests
     }
 
     [Fact]
-    public void SlotsFollowBenchmarkOrder()
+    public void Slots_follow_benchmark_order()
     {
         Assert.Equal(
             new[]
@@ -33,7 +34,7 @@ public class TdcAtomFeaturesTests
     }
 
     [Fact]
-    public void NamesSpellEveryColumn()
+    public void Names_spell_every_column()
     {
         string[] expected =
         [
@@ -47,11 +48,11 @@ public class TdcAtomFeaturesTests
     }
 
     [Fact]
-    public void GeneratedCodeSendsUnlistedValuesWhereTdcDoes()
+    public void Generated_code_sends_unlisted_values_where_TDC_does()
     {
         // Regenerate the shipped schema from its source file and read the switches: unknown symbols go to the
         // extra "unknown" column 22, degrees above 5 to column 28, charges outside -2..2 to the "0" column 33.
-        string source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "TopoPool.Chemistry", "Featurization", "TdcAtomFeatures.cs"));
+        string source = File.ReadAllText(Path.Combine(SharedFolder.RepositoryRoot, "src", "TopoPool.Chemistry", "Featurization", "TdcAtomFeatures.cs"));
         GeneratorOutcome outcome = GeneratorHarness.Run(source);
         Assert.Empty(outcome.GeneratorDiagnostics);
         Assert.Equal("TopoPool.Chemistry.Featurization.TdcAtomFeatures.Featurizer.g.cs", Path.GetFileName(Assert.Single(outcome.Sources).HintName));

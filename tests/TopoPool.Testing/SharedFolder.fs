@@ -28,9 +28,20 @@ type SharedFolder private () =
     /// The repository's root folder.
     static member RepositoryRoot = repository.Force()
 
-    /// A path beneath `../shared` (e.g. `data/pdb/1crn.pdb`); throws when it does not exist.
-    static member Path(relative: string) =
-        let path = Path.GetFullPath(Path.Combine(repository.Force(), "..", "shared", relative))
+    /// The `../shared` folder itself; throws when it does not exist.
+    static member Folder = SharedFolder.Path()
+
+    /// A path beneath `../shared`, written whole (`data/pdb/1crn.pdb`) or in parts (`"data", "pdb", "1crn.pdb"`);
+    /// no parts means the folder itself. Throws when the file or folder does not exist.
+    static member Path([<ParamArray>] parts: string array) =
+        let path = Path.GetFullPath(Path.Combine(Array.append [| repository.Force(); ".."; "shared" |] parts))
         if not (File.Exists path || Directory.Exists path) then
             raise (FileNotFoundException(sprintf "%s does not exist; these tests need the shared folder beside the repository" path, path))
         path
+
+    /// The path the environment variable `variable` holds when it is set and not empty, otherwise `Path(parts)`: for
+    /// programs that may run far from the repository (the benchmarks), the variable names the same file or folder.
+    static member VariableOrPath(variable: string, [<ParamArray>] parts: string array) =
+        match Environment.GetEnvironmentVariable variable with
+        | null | "" -> SharedFolder.Path parts
+        | path -> path

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using TopoPool.Chemistry.Featurization;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -106,7 +107,7 @@ public sealed class RichAtomFeaturesRdkitTests
     {
         int compared = 0;
         var mismatches = new List<string>();
-        foreach (string line in File.ReadLines(SharedData.RequireFile("golden", golden)))
+        foreach (string line in File.ReadLines(SharedFolder.Path("golden", golden)))
         {
             using JsonDocument document = JsonDocument.Parse(line);
             JsonElement root = document.RootElement;

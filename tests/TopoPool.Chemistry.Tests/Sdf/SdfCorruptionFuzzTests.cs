@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Sdf;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 using Xunit;
 
 namespace TopoPool.Chemistry.Tests.Sdf;
@@ -248,7 +249,7 @@ public sealed class SdfCorruptionFuzzTests
     /// <summary>The golden 2D file's records as bytes, each without its <c>$$$$</c> line.</summary>
     private static byte[][] LoadRecordBodies()
     {
-        string text = File.ReadAllText(SharedData.RequireFile("golden", "caco2_wang.2d.sdf"));
+        string text = File.ReadAllText(SharedFolder.Path("golden", "caco2_wang.2d.sdf"));
         return text.Split("$$$$\n")
             .Where(body => body.Length > 0)
             .Select(body => Encoding.UTF8.GetBytes(body))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TopoPool.Testing;
 
 namespace TopoPool.Chemistry.Tests.Sdf;
 
@@ -11,7 +12,7 @@ internal sealed record SdfGoldenRecord(int Record, string Smiles, IReadOnlyList<
     public static IReadOnlyList<SdfGoldenRecord> Load(string fileName)
     {
         var result = new List<SdfGoldenRecord>();
-        foreach (string text in File.ReadLines(SharedData.RequireFile("golden", fileName)))
+        foreach (string text in File.ReadLines(SharedFolder.Path("golden", fileName)))
         {
             if (text.Length == 0)
             {

@@ -1,5 +1,6 @@
 using TopoPool.Chemistry.Sdf;
 using TopoPool.Chemistry.Smiles;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed class SdfGoldenTests
     public void Records_read_as_RDKit_reads_them(string kind)
     {
         var golden = SdfGoldenRecord.Load($"caco2_wang.{kind}.rdkit.jsonl");
-        using var source = SdfMoleculeSource.Open(SharedData.RequireFile("golden", $"caco2_wang.{kind}.sdf"));
+        using var source = SdfMoleculeSource.Open(SharedFolder.Path("golden", $"caco2_wang.{kind}.sdf"));
         var records = source.Read().ToList();
         Assert.Equal(golden.Count, records.Count);
         var failures = new List<string>();
@@ -61,7 +62,7 @@ public sealed class SdfGoldenTests
     [InlineData("v3000")]
     public void Hydrogen_counts_agree_with_the_SMILES_reading_of_each_record(string kind)
     {
-        using var source = SdfMoleculeSource.Open(SharedData.RequireFile("golden", $"caco2_wang.{kind}.sdf"));
+        using var source = SdfMoleculeSource.Open(SharedFolder.Path("golden", $"caco2_wang.{kind}.sdf"));
         int smilesColumn = source.Columns.IndexOf("smiles");
         Assert.True(smilesColumn >= 0);
         var failures = new List<string>();

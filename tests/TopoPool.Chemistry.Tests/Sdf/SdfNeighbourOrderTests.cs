@@ -2,6 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Sdf;
+using TopoPool.Testing;
 using Xunit;
 
 namespace TopoPool.Chemistry.Tests.Sdf;
@@ -109,5 +110,5 @@ public sealed class SdfNeighbourOrderTests
     }
 
     private static string[] Load(string name) =>
-        File.ReadAllText(SharedData.RequireFile("golden", name)).Split("$$$$\n").Where(r => r.Length > 0).ToArray();
+        File.ReadAllText(SharedFolder.Path("golden", name)).Split("$$$$\n").Where(r => r.Length > 0).ToArray();
 }

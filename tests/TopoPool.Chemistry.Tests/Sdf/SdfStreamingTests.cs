@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TopoPool.Chemistry.Sdf;
+using TopoPool.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -73,7 +74,7 @@ public sealed class SdfStreamingTests
     /// <summary>Writes the golden 2D records over and over until there are <see cref="Records"/> of them.</summary>
     private static long WriteRepeatedGolden(string path)
     {
-        var records = File.ReadAllText(SharedData.RequireFile("golden", "caco2_wang.2d.sdf"))
+        var records = File.ReadAllText(SharedFolder.Path("golden", "caco2_wang.2d.sdf"))
             .Split("$$$$\n")
             .Where(r => r.Length > 0)
             .ToArray();

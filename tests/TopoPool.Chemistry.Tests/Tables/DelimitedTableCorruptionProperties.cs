@@ -4,6 +4,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 using Xunit;
 
 namespace TopoPool.Chemistry.Tests.Tables;
@@ -24,7 +25,7 @@ namespace TopoPool.Chemistry.Tests.Tables;
 public sealed class DelimitedTableCorruptionProperties
 {
     private static readonly string[] SmilesPool =
-        CsvRows.Read(SharedData.RequireFile("data", "tdc", "caco2_wang.csv")).Select(r => r["Drug"]).ToArray();
+        CsvRows.Read(SharedFolder.Path("data", "tdc", "caco2_wang.csv")).Select(r => r["Drug"]).ToArray();
 
     // No 'R' or 'Z' in values or garbage, so only a row's own id field reads R<n>Z.
     private static readonly string[] NotePieces = ["a", "b", " ", ",", "\t", "\"", "\n", "\r\n", "é", "0", "1", ";", "''", "\u2028"];
@@ -211,7 +212,7 @@ public sealed class DelimitedTableCorruptionProperties
     {
         foreach (string file in new[] { "caco2_wang.csv", "ppbr_az.csv", "ppbr_az_human.csv" })
         {
-            string path = SharedData.RequireFile("data", "tdc", file);
+            string path = SharedFolder.Path("data", "tdc", file);
             using var table = DelimitedTable.Open(path);
             List<TableRecord> records = table.Read().ToList();
 

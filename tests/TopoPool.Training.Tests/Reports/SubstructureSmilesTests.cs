@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using TopoPool.Chemistry;
 using TopoPool.Chemistry.Smiles;
 using TopoPool.Chemistry.Tables;
+using TopoPool.Testing;
 using TopoPool.Training.Reports;
 using Xunit;
 
@@ -96,7 +97,7 @@ public class SubstructureSmilesTests
 
     private static readonly Lazy<IReadOnlyList<Molecule>> Caco2 = new(() =>
     {
-        using var table = DelimitedTable.Open(SharedData.Tdc("caco2_wang.csv"));
+        using var table = DelimitedTable.Open(SharedFolder.Path("data", "tdc", "caco2_wang.csv"));
         int column = table.ColumnIndex("Drug");
         var molecules = new List<Molecule>();
         foreach (TableRecord record in table.Read())

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using TopoPool.Testing;
+using Xunit;
+
+namespace TopoPool.Cli.Tests.Commands;
+
+/// <summary>The grid gives the same rows one run at a time, several at once, and split between shards.</summary>
+public class BenchmarkCliTests
+{
+    private static readonly string Data = SharedFolder.Path("data");
+
+    private static List<Dictionary<string, string>> Rows(string output, params string[] extra)
+    {
+        string[] args = ["benchmark", "--datasets", "MUTAG", "--data-dir", Data, "--pools", "global,topo", "--seeds", "1-2", "--epochs", "3", "--out", output, "--json", .. extra];
+        var result = CliProcess.Run(null, args);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        return json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => r.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)).ToList();
+    }
+
+    private static IEnumerable<string> Numbers(List<Dictionary<string, string>> rows) =>
+        rows.OrderBy(r => r["pool"]).ThenBy(r => r["seed"])
+            .Select(r => string.Join(",", r["pool"], r["seed"], r["value"], r["validation"], r["epochs_run"], r["best_epoch"], r["key"]));
+
+    [Fact]
+    public void Two_jobs_at_once_give_the_rows_of_one_at_a_time()
+    {
+        var root = Directory.CreateTempSubdirectory("topopool-jobs").FullName;
+        var one = Rows(Path.Combine(root, "one"));
+        var two = Rows(Path.Combine(root, "two"), "--jobs", "2");
+        Assert.Equal(4, one.Count);
+        Assert.Equal(Numbers(one), Numbers(two));
+    }
+
+    [Fact]
+    public void Shards_writing_one_folder_make_the_whole_grid_and_the_summary_reads_them_all()
+    {
+        var root = Directory.CreateTempSubdirectory("topopool-shards").FullName;
+        var whole = Rows(Path.Combine(root, "whole"));
+        var shared = Path.Combine(root, "shared");
+        var first = Rows(shared, "--shard", "0/2");
+        var second = Rows(shared, "--shard", "1/2");
+        Assert.Equal(2, Directory.GetFiles(shared, "mutag_results.shard-*-of-2.csv").Length);
+        Assert.True(first.Count < 4 && second.Count == 4, "the second shard's summary counts both shards' rows");
+        var summary = Rows(shared, "--summary");
+        Assert.Equal(Numbers(whole), Numbers(summary));
+    }
+}
