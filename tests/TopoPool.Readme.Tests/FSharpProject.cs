@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using TopoPool.Testing;
 
@@ -11,16 +10,6 @@ namespace TopoPool.Readme.Tests;
 /// </summary>
 public static class FSharpProject
 {
-    /// <summary>A build that has not ended after this long is a hang, not slowness: the F# compiler takes a minute
-    /// on a busy two-core machine.</summary>
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(15);
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private static readonly string[] Libraries =
     [
         "src/TopoPool.Core/TopoPool.Core.fsproj", "src/TopoPool.Chemistry/TopoPool.Chemistry.csproj", "src/TopoPool.Depiction/TopoPool.Depiction.csproj",
@@ -66,21 +55,9 @@ public static class FSharpProject
     /// <summary>Builds the project (its references as they are) and returns the exit code and the build's output.</summary>
     public static (int ExitCode, string Output) Build(string project)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // No build servers or reused nodes: they would outlive the build holding its output pipes open.
-        foreach (var a in new[] { "build", project, "-c", Configuration, "-p:BuildProjectReferences=false", "--disable-build-servers", "-nologo", "-clp:ErrorsOnly" })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(HangGuard))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"the build did not end within {HangGuard}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        var build = DotnetProcess.Run(["build", project, "-c", DotnetProcess.Configuration, "-p:BuildProjectReferences=false", "--disable-build-servers", "-nologo", "-clp:ErrorsOnly"]);
+        return (build.TimedOut ? -1 : build.ExitCode, build.StandardOutput + build.StandardError);
     }
 
     private static string CentralVersion(string package) =>

@@ -1,4 +1,4 @@
-module TopoPool.Core.Tests.PipelineTests
+module TopoPool.Core.Tests.Pipelines.PipelineTests
 
 open Xunit
 open TopoPool.Core.Pipelines

@@ -3,7 +3,7 @@ using TopoPool.Cli.Requests;
 using TopoPool.Cli.Timing;
 using Xunit;
 
-namespace TopoPool.Cli.Tests;
+namespace TopoPool.Cli.Tests.Commands;
 
 public class ClusterCommandTests
 {
