@@ -91,6 +91,46 @@ public sealed partial class ConsumerProjectTests(PackagingWorkspace workspace, I
         Assert.True(need.Weak, $"{library}: the need for GLIBCXX_3.4.32 is not weak");
     }
 
+    [Theory]
+    [InlineData("CSharp")]
+    [InlineData("FSharp")]
+    [InlineData("Chemistry")]
+    [InlineData("NoBundle")]
+    public void A_fresh_restore_gives_exactly_the_graph_of_the_committed_lock_file(string name)
+    {
+        var restored = workspace.RestoredLockFile(name);
+        var committed = Path.Combine(AppContext.BaseDirectory, "Consumers", name, "packages.lock.json");
+        var kept = Path.Combine(Path.GetTempPath(), "topopool-consumer-locks", name, "packages.lock.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        File.Copy(restored, kept, overwrite: true);
+        Assert.True(File.Exists(committed), $"{name} has no committed packages.lock.json; the fresh one is {kept}");
+        var expected = LockedGraph(committed);
+        var actual = LockedGraph(restored);
+        Assert.True(expected.SequenceEqual(actual),
+            $"{name}: the restore graph differs from the committed lock file (fresh lock: {kept}):\n"
+            + string.Join("\n", expected.Except(actual).Select(l => "- " + l).Concat(actual.Except(expected).Select(l => "+ " + l))));
+    }
+
+    /// <summary>Every locked package of a lock file as one line: framework, id, type, requested and resolved version,
+    /// dependencies and content hash; the hash is left out for the TopoPool packages, which each run packs anew.</summary>
+    private static List<string> LockedGraph(string lockFile)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(lockFile));
+        var lines = new List<string>();
+        foreach (var framework in json.RootElement.GetProperty("dependencies").EnumerateObject())
+        {
+            foreach (var package in framework.Value.EnumerateObject())
+            {
+                string Field(string field) => package.Value.TryGetProperty(field, out var v) ? v.ToString() : "";
+                bool ours = package.Name.StartsWith("TopoPool.", StringComparison.Ordinal);
+                lines.Add($"{framework.Name} {package.Name} {Field("type")} requested {Field("requested")} resolved {Field("resolved")} "
+                          + $"dependencies {Field("dependencies")}{(ours ? "" : " hash " + Field("contentHash"))}");
+            }
+        }
+
+        return lines;
+    }
+
     private ConsumerRun Ran(string name)
     {
         var consumer = workspace.Consumer(name);

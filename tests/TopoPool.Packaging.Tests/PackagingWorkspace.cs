@@ -53,6 +53,14 @@ public sealed class PackagingWorkspace : IDisposable
     /// <summary>The project folder of a consumer (its obj/project.assets.json holds the restore graph).</summary>
     public string ConsumerDirectory(string name) => Path.Combine(consumerFolder.Value, name);
 
+    /// <summary>The lock file a consumer's fresh restore wrote (its committed one is left out of the copy).</summary>
+    public string RestoredLockFile(string name)
+    {
+        if (name == "NoBundle") _ = NoBundleRestore;
+        else _ = Consumer(name);
+        return Path.Combine(ConsumerDirectory(name), "packages.lock.json");
+    }
+
     /// <summary>The restore of the consumer that references the packages without any native bundle.</summary>
     public CommandResult NoBundleRestore => noBundleRestore.Value.EnsureSucceeded();
 
@@ -195,6 +203,8 @@ public sealed class PackagingWorkspace : IDisposable
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
+            // The committed lock files are what the fresh restores are compared with, not their input.
+            if (Path.GetFileName(file) == "packages.lock.json") continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
