@@ -39,6 +39,8 @@ public sealed class RecordTableRun
             shard = Training.Experiments.Shard.TryParse(text, out var parsed, out var problem) ? parsed : throw new InputException($"--shard {problem}");
         var outputPath = result.GetValue(Output);
         if (outputPath is not null && Directory.Exists(outputPath)) throw new InputException($"--out {outputPath}: is a folder; give a file name (.csv or .parquet)");
+        if (outputPath is not null && Path.GetDirectoryName(Path.GetFullPath(outputPath)) is { } outputFolder && !Directory.Exists(outputFolder))
+            throw new InputException($"--out {outputPath}: the folder {outputFolder} does not exist");
         TorchSharp.torch.set_num_threads(result.GetValue(Threads));
 
         using var model = TrainedModel.Load(modelPath, ModelChoices.Device(result.GetValue(Device)!));

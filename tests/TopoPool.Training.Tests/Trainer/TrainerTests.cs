@@ -128,7 +128,11 @@ public class TrainerTests
 
     /// <summary>Turns a checkpoint into what version 1 wrote: the same bytes with version 1 and the state's names in
     /// PascalCase (<c>best_epoch</c> → <c>BestEpoch</c>).</summary>
-    private static void RewriteAsVersion1(string path)
+    private static void RewriteAsVersion1(string path) => RewriteState(path, 1, Pascal);
+
+    /// <summary>Rewrites a version-2 checkpoint's state with <paramref name="edit"/> under the given version number,
+    /// keeping the weights after it as they were.</summary>
+    private static void RewriteState(string path, int version, Func<System.Text.Json.Nodes.JsonNode?, System.Text.Json.Nodes.JsonNode?> edit)
     {
         byte[] bytes = File.ReadAllBytes(path);
         using var input = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
@@ -138,9 +142,22 @@ public class TrainerTests
         byte[] rest = bytes[(int)input.BaseStream.Position..];
         using var output = new BinaryWriter(File.Create(path), System.Text.Encoding.UTF8);
         output.Write(magic);
-        output.Write(1);
-        output.Write(Pascal(state)!.ToJsonString());
+        output.Write(version);
+        output.Write(edit(state)!.ToJsonString());
         output.Write(rest);
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_state_lacks_a_member_is_named_as_damaged_not_taken_for_another_run()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("topopool-no-key").FullName, "run.ckpt");
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Train(Options(6, path), cancel.Token, new SynchronousProgress(r => { if (r.Epoch == 2) cancel.Cancel(); })));
+        RewriteState(path, 2, state => { state!.AsObject().Remove("run_key"); return state; });
+
+        var error = Assert.Throws<InvalidDataException>(() => Train(Options(6, path)));
+        Assert.StartsWith($"{path}: damaged checkpoint", error.Message);
     }
 
     private static System.Text.Json.Nodes.JsonNode? Pascal(System.Text.Json.Nodes.JsonNode? node) => node switch
