@@ -21,10 +21,11 @@ public static class BenchmarkSummary
         Directory.CreateDirectory(folder);
         var rows = outcome.Rows;
         var datasets = outcome.Plan.Runs.Select(r => r.Settings.Dataset).Distinct().OrderBy(DatasetRank).ToList();
-        var cells = outcome.Plan.Runs.Select(r => (r.Settings.Model, Gnn: ComponentNames.Of(r.Settings.Gnn), Pool: ComponentNames.Of(r.Settings.Pool)))
-            .Distinct().OrderBy(c => c.Model).ThenBy(c => Array.IndexOf(GnnOrder, c.Gnn)).ThenBy(c => Array.IndexOf(PoolOrder, c.Pool)).ToList();
-        List<BenchmarkRow> Of(string dataset, (string Model, string Gnn, string Pool) cell) =>
-            rows.Where(r => r.Dataset == dataset && r.Model == cell.Model && r.Gnn == cell.Gnn && r.Pool == cell.Pool).ToList();
+        var cells = outcome.Plan.Runs.Select(r => new Cell(r.Settings.Model, ComponentNames.Of(r.Settings.Gnn), ComponentNames.Of(r.Settings.Pool), r.Settings.Variant))
+            .Distinct().OrderBy(c => c.Model).ThenBy(c => Array.IndexOf(GnnOrder, c.Gnn)).ThenBy(c => Array.IndexOf(PoolOrder, c.Pool)).ThenBy(c => c.Variant)
+            .ToList();
+        List<BenchmarkRow> Of(string dataset, Cell cell) =>
+            rows.Where(r => r.Dataset == dataset && r.Model == cell.Model && r.Gnn == cell.Gnn && r.Pool == cell.Pool && r.Variant == cell.Variant).ToList();
         string metricOf(string dataset) => outcome.Plan.Runs.First(r => r.Settings.Dataset == dataset).Metric;
 
         var text = new StringBuilder();
@@ -45,7 +46,7 @@ public static class BenchmarkSummary
         text.AppendLine("Accuracy for the TU sets (higher is better), MAE for the TDC sets (lower is better); population std as in the paper; " +
                         "`n` is the number of seeds with a row.");
         text.AppendLine();
-        bool withPaper = cells.Any(c => c.Model == ModelPresets.Paper);
+        bool withPaper = cells.Any(c => c.IsPaperCell);
         Header(text, datasets, withPaper ? d => [$"{d} ours", "paper"] : d => [d]);
         foreach (var cell in cells)
         {
@@ -54,7 +55,7 @@ public static class BenchmarkSummary
             {
                 var group = Of(d, cell);
                 parts.Add(group.Count == 0 ? "" : $"{Format(Mean(group), d)} ({Format(Std(group), d)}) n={group.Count}");
-                if (withPaper) parts.Add(cell.Model == ModelPresets.Paper && PaperTable2.Cell(cell.Gnn, cell.Pool, d) is { } p ? $"{Format(p.Mean, d)} ({Format(p.Std, d)})" : "");
+                if (withPaper) parts.Add(cell.IsPaperCell && PaperTable2.Cell(cell.Gnn, cell.Pool, d) is { } p ? $"{Format(p.Mean, d)} ({Format(p.Std, d)})" : "");
             }
             Line(text, cell, parts);
         }
@@ -62,24 +63,25 @@ public static class BenchmarkSummary
 
         text.AppendLine("## Paired difference to Global");
         text.AppendLine();
-        text.AppendLine("Each pool minus the same model's GCN + Global over the seeds both have (the same seed is the same split): mean difference, " +
-                        "95% t-interval, two-sided Wilcoxon signed-rank p (exact). For accuracy a positive difference is better, for MAE a " +
-                        "negative one. **Bold**: the interval excludes zero.");
+        text.AppendLine("Each pool minus the same model's GCN + Global (the paper model's where the grid has no Global of that model) over the " +
+                        "seeds both have (the same seed is the same split): mean difference, 95% t-interval, two-sided Wilcoxon signed-rank p " +
+                        "(exact). For accuracy a positive difference is better, for MAE a negative one. **Bold**: the interval excludes zero.");
         text.AppendLine();
-        Header(text, datasets, d => [d]);
-        foreach (var cell in cells.Where(c => !(c.Gnn == "gcn" && c.Pool == "global")))
+        var global = Cell.Global(ModelPresets.Paper);
+        PairedTable(cells.Where(c => !c.IsGlobal), c => cells.Contains(Cell.Global(c.Model)) ? Cell.Global(c.Model) : global);
+
+        // Changes of TopoPooling (a variant, or a model that keeps the pooled graph) against the layer as the paper has it.
+        var topo = new Cell(ModelPresets.Paper, "gcn", "topo", "");
+        var changed = cells.Where(c => c.Pool == "topo" && c != topo && (c.Variant.Length > 0 || c.Model != ModelPresets.Paper)).ToList();
+        if (changed.Count > 0 && cells.Contains(topo))
         {
-            var parts = new List<string>();
-            foreach (var d in datasets)
-            {
-                var reference = Of(d, (cell.Model, "gcn", "global")).ToDictionary(r => r.Seed, r => r.Value);
-                var compared = Of(d, cell).ToDictionary(r => r.Seed, r => r.Value);
-                var paired = PairedComparison.Of(compared, reference);
-                parts.Add(paired is null ? "" : Paired(paired, d));
-            }
-            Line(text, cell, parts);
+            text.AppendLine("## Paired difference to GCN + TopoPooling");
+            text.AppendLine();
+            text.AppendLine("Each change of TopoPooling minus the paper's GCN + TopoPooling over the seeds both have, reported as above: a change " +
+                            "that helps has a positive difference for accuracy and a negative one for MAE.");
+            text.AppendLine();
+            PairedTable(changed, _ => topo);
         }
-        text.AppendLine();
 
         text.AppendLine("## Cost: seconds per epoch, epochs, runs stopped by the epoch cap");
         text.AppendLine();
@@ -102,8 +104,8 @@ public static class BenchmarkSummary
             var bars = cells.Where(c => Of(d, c).Count > 0).Select(c =>
             {
                 var group = Of(d, c);
-                return ($"{c.Gnn} {c.Pool}{(c.Model == ModelPresets.Paper ? "" : $" ({c.Model})")}", Mean(group), Std(group),
-                        c.Model == ModelPresets.Paper ? PaperTable2.Cell(c.Gnn, c.Pool, d) : null);
+                return ($"{c.Gnn} {c.PoolLabel}{(c.Model == ModelPresets.Paper ? "" : $" ({c.Model})")}", Mean(group), Std(group),
+                        c.IsPaperCell ? PaperTable2.Cell(c.Gnn, c.Pool, d) : null);
             }).ToList();
             if (bars.Count == 0) continue;
             var file = $"chart_{d.ToLowerInvariant()}.svg";
@@ -123,6 +125,36 @@ public static class BenchmarkSummary
         var markdown = text.ToString();
         RunFolder.WriteAtomically(Path.Combine(folder, "README.md"), markdown);
         return markdown;
+
+        void PairedTable(IEnumerable<Cell> compared, Func<Cell, Cell> referenceOf)
+        {
+            Header(text, datasets, d => [d]);
+            foreach (var cell in compared)
+            {
+                var parts = new List<string>();
+                foreach (var d in datasets)
+                {
+                    var reference = Of(d, referenceOf(cell)).ToDictionary(r => r.Seed, r => r.Value);
+                    var paired = PairedComparison.Of(Of(d, cell).ToDictionary(r => r.Seed, r => r.Value), reference);
+                    parts.Add(paired is null ? "" : Paired(paired, d));
+                }
+                Line(text, cell, parts);
+            }
+            text.AppendLine();
+        }
+    }
+
+    /// <summary>One line of the page: a model preset, GNN, pool and TopoPooling variant (empty: the layer as the paper has it).</summary>
+    private sealed record Cell(string Model, string Gnn, string Pool, string Variant)
+    {
+        public static Cell Global(string model) => new(model, "gcn", "global", "");
+
+        public bool IsGlobal => Gnn == "gcn" && Pool == "global" && Variant.Length == 0;
+
+        /// <summary>A cell the paper's Table 2 has a value for.</summary>
+        public bool IsPaperCell => Model == ModelPresets.Paper && Variant.Length == 0;
+
+        public string PoolLabel => Variant.Length == 0 ? Pool : $"{Pool} ({Variant})";
     }
 
     private static void Header(StringBuilder text, List<string> datasets, Func<string, string[]> columns)
@@ -132,8 +164,8 @@ public static class BenchmarkSummary
         text.AppendLine("| --- | --- | --- |" + string.Concat(names.Select(_ => " --- |")));
     }
 
-    private static void Line(StringBuilder text, (string Model, string Gnn, string Pool) cell, List<string> parts) =>
-        text.AppendLine($"| {cell.Model} | {cell.Gnn} | {cell.Pool} | " + string.Join(" | ", parts) + " |");
+    private static void Line(StringBuilder text, Cell cell, List<string> parts) =>
+        text.AppendLine($"| {cell.Model} | {cell.Gnn} | {cell.PoolLabel} | " + string.Join(" | ", parts) + " |");
 
     private static string Paired(PairedComparison p, string dataset)
     {

@@ -17,8 +17,8 @@ public static class BenchmarkTable
     public static string Render(IReadOnlyList<BenchmarkRow> rows)
     {
         var datasets = rows.Select(r => r.Dataset).Distinct().OrderBy(DatasetRank).ToList();
-        var models = rows.Select(r => (r.Model, r.Gnn, r.Pool)).Distinct()
-            .OrderBy(m => m.Model).ThenBy(m => m.Gnn).ThenBy(m => Array.IndexOf(PoolOrder, m.Pool)).ToList();
+        var models = rows.Select(r => (r.Model, r.Gnn, r.Pool, r.Variant)).Distinct()
+            .OrderBy(m => m.Model).ThenBy(m => m.Gnn).ThenBy(m => Array.IndexOf(PoolOrder, m.Pool)).ThenBy(m => m.Variant).ToList();
         var text = new StringBuilder();
         text.AppendLine("Test metric, mean (std) over seeds and the number of seeds: accuracy for TU sets (higher is better), MAE for TDC sets (lower is better).");
         text.AppendLine();
@@ -29,15 +29,15 @@ public static class BenchmarkTable
         Table(text, datasets, models, group => group.Average(r => r.SecondsPerEpoch).ToString("F3", CultureInfo.InvariantCulture));
         return text.ToString();
 
-        void Table(StringBuilder sb, List<string> columns, List<(string Model, string Gnn, string Pool)> lines, Func<List<BenchmarkRow>, string> cell)
+        void Table(StringBuilder sb, List<string> columns, List<(string Model, string Gnn, string Pool, string Variant)> lines, Func<List<BenchmarkRow>, string> cell)
         {
             sb.AppendLine("| model | GNN | pooling | " + string.Join(" | ", columns) + " |");
             sb.AppendLine("| --- | --- | --- |" + string.Concat(columns.Select(_ => " --- |")));
-            foreach (var (model, gnn, pool) in lines)
+            foreach (var (model, gnn, pool, variant) in lines)
             {
-                var cells = columns.Select(d => rows.Where(r => r.Dataset == d && r.Model == model && r.Gnn == gnn && r.Pool == pool).ToList())
+                var cells = columns.Select(d => rows.Where(r => r.Dataset == d && r.Model == model && r.Gnn == gnn && r.Pool == pool && r.Variant == variant).ToList())
                     .Select(g => g.Count == 0 ? "" : cell(g));
-                sb.AppendLine($"| {model} | {gnn} | {pool} | " + string.Join(" | ", cells) + " |");
+                sb.AppendLine($"| {model} | {gnn} | {(variant.Length == 0 ? pool : $"{pool} ({variant})")} | " + string.Join(" | ", cells) + " |");
             }
         }
     }

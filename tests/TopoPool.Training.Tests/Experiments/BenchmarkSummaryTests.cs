@@ -14,9 +14,9 @@ public class BenchmarkSummaryTests
 {
     private static readonly Lazy<BenchmarkDataset> Mutag = new(() => DatasetLocator.Load("MUTAG", SharedFolder.Path("data")));
 
-    private static BenchmarkOutcome Outcome(Func<PlannedRun, double?> value)
+    private static BenchmarkOutcome Outcome(Func<PlannedRun, double?> value, string preset = "table2")
     {
-        var settings = new BenchmarkSettings(["MUTAG"], [], [], [1, 2, 3, 4], "unused", CPU) { Cells = BenchmarkPresets.Cells("table2") };
+        var settings = new BenchmarkSettings(["MUTAG"], [], [], [1, 2, 3, 4], "unused", CPU) { Cells = BenchmarkPresets.Cells(preset) };
         var plan = BenchmarkPlan.For(settings, _ => Mutag.Value);
         var rows = plan.Runs.Where(r => value(r) is not null).Select(r => BenchmarkRow.From(r.Settings, r.Metric,
             new SeedRun(r.Seed, value(r)!.Value, 400, 100, 40, 0.1, 0.8, null, false, r.Seed == 4 ? StopReason.EpochCap : StopReason.Patience),
@@ -56,5 +56,44 @@ public class BenchmarkSummaryTests
         Assert.Contains("gcn topo", labels);
         Assert.Contains("paper", labels);
         Assert.DoesNotContain("gcn sag", labels);
+    }
+
+    [Fact]
+    public void Each_variant_has_its_own_line_compared_with_Global_and_with_the_papers_TopoPooling()
+    {
+        var folder = Directory.CreateTempSubdirectory("topopool-summary").FullName;
+        // Global 0.70-0.76, TopoPooling 0.05 better, its single-softmax variant 0.02 worse than TopoPooling and the
+        // learned temperature 0.01 better; Connect + convolution as TopoPooling. Merged into one TopoPooling line,
+        // the variants would give n=12 and a mean of 0.7775.
+        var outcome = Outcome(r => (r.Settings.Model, ComponentNames.Of(r.Settings.Pool), r.Settings.Variant, r.Seed) switch
+        {
+            (ModelPresets.Paper, "global", "", var s) => 0.68 + 0.02 * s,
+            (ModelPresets.Paper, "topo", "", var s) => 0.73 + 0.02 * s,
+            (ModelPresets.Paper, "topo", ModelPresets.SingleSoftmax, var s) => 0.71 + 0.02 * s,
+            (ModelPresets.Paper, "topo", ModelPresets.LearnedTemperature, var s) => 0.74 + 0.02 * s,
+            (ModelPresets.ConnectConv, "topo", "", var s) => 0.73 + 0.02 * s,
+            _ => null,
+        }, "variants");
+        var page = BenchmarkSummary.Write(folder, outcome, "Variants");
+
+        Assert.Contains("20 of 20 planned runs have a row", page);
+        Assert.Contains("| paper | gcn | topo | 0.780 (0.022) n=4 | 0.779 (0.131) |", page);
+        Assert.Contains("| paper | gcn | topo (single-softmax) | 0.760 (0.022) n=4 |  |", page);
+        Assert.Contains("| paper | gcn | topo (learned-temperature) | 0.790 (0.022) n=4 |  |", page);
+        Assert.Contains("| connect-conv | gcn | topo | 0.780 (0.022) n=4 |  |", page);
+        // Against Global (connect-conv has no Global of its own: the paper model's).
+        Assert.Contains("| paper | gcn | topo (single-softmax) | **+0.030 [+0.030, +0.030]** p=0.125 |", page);
+        Assert.Contains("| connect-conv | gcn | topo | **+0.050 [+0.050, +0.050]** p=0.125 |", page);
+        // Against the paper's TopoPooling.
+        int start = page.IndexOf("## Paired difference to GCN + TopoPooling", StringComparison.Ordinal);
+        var againstTopo = page[start..page.IndexOf("## Cost", start, StringComparison.Ordinal)];
+        Assert.Contains("| paper | gcn | topo (single-softmax) | **−0.020 [−0.020, −0.020]** p=0.125 |", againstTopo);
+        Assert.Contains("| paper | gcn | topo (learned-temperature) | **+0.010 [+0.010, +0.010]** p=0.125 |", againstTopo);
+        Assert.Contains("| connect-conv | gcn | topo | +0.000 [+0.000, +0.000] p=1.000 |", againstTopo);
+        Assert.DoesNotContain("| paper | gcn | topo | ", againstTopo);
+
+        var table = BenchmarkTable.Render(outcome.Rows);
+        Assert.Contains("| paper | gcn | topo (single-softmax) | 0.760 (0.022) n=4 |", table);
+        Assert.Contains("| paper | gcn | topo | 0.780 (0.022) n=4 |", table);
     }
 }
