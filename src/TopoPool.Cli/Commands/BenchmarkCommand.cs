@@ -27,7 +27,7 @@ public static class BenchmarkCommand
         var output = new Option<string>("--out") { Description = "results folder", DefaultValueFactory = _ => "benchmark-results" };
         var jobs = CommandOptions.WholeNumber("--jobs", "runs at once, each in its own process (results do not depend on it)", 1, 256, 1);
         var shard = new Option<string?>("--shard") { Description = "K/N: make only task K's part of the grid (0 <= K < N), for job arrays writing into one folder" };
-        var preset = CommandOptions.Choice("--preset", "a named grid: table2 (the paper's 9 rows x 5 datasets), ablation (pooled-readout, GCN x every pool); overrides --models/--gnns/--pools and, unless given, --datasets", ["none", .. BenchmarkPresets.Names], "none");
+        var preset = CommandOptions.Choice("--preset", "a named grid: table2 (the paper's 9 rows x 5 datasets), ablation (pooled-readout, GCN x every pool), variants (GCN + TopoPooling changed one way at a time, beside GCN + TopoPooling and GCN + Global); overrides --models/--gnns/--pools and, unless given, --datasets", ["none", .. BenchmarkPresets.Names], "none");
         var summary = new Option<bool>("--summary") { Description = "run nothing: rewrite the tables from the rows in --out" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
         var protocol = new ProtocolArguments();
@@ -96,6 +96,7 @@ public static class BenchmarkCommand
             {
                 "table2" => "The paper's Table 2, run with the authors' protocol",
                 "ablation" => "Ablation: the head reads only the pooled nodes (model pooled-readout)",
+                "variants" => "TopoPooling changed one way at a time, beside the paper's GCN + TopoPooling and GCN + Global",
                 _ => "Benchmark results",
             };
             if (settings.Shard is null || result.GetValue(summary)) BenchmarkSummary.Write(settings.OutputDirectory, outcome, title);

@@ -123,6 +123,8 @@ public sealed partial class DeployScriptTests(ShardedPrediction prediction) : IC
     [Theory]
     [InlineData("slurm/predict-array.sbatch", true)]
     [InlineData("kubernetes/predict-indexed-job.yaml", true)]
+    [InlineData("slurm/benchmark-array.sbatch", false)]
+    [InlineData("kubernetes/benchmark-indexed-job.yaml", false)]
     [InlineData("README.md", false)]
     public void Every_topopool_option_in_the_file_is_one_the_command_accepts(string file, bool runsPredict)
     {
@@ -141,7 +143,7 @@ public sealed partial class DeployScriptTests(ShardedPrediction prediction) : IC
     }
 
     /// <summary>The shell script of the pod: the block scalar (<c>- |</c>) under the container's <c>args:</c>.</summary>
-    private static string PodScript(string[] lines)
+    internal static string PodScript(string[] lines)
     {
         int args = Array.FindIndex(lines, l => l.Trim() == "args:");
         Assert.True(args >= 0 && lines[args + 1].Trim() == "- |", "the container's args should be one block scalar (- |)");

@@ -28,11 +28,7 @@ public sealed class ShardedPrediction : IDisposable
         var train = CliProcess.Run(null, "train", "--data", table, "--targets", "Y", "--epochs", "1", "--out", Model);
         if (train.ExitCode != 0) throw new InvalidOperationException($"training the model failed ({train.ExitCode}): {train.StandardError}");
 
-        var bin = Directory.CreateDirectory(Path.Combine(Folder, "bin")).FullName;
-        var command = Path.Combine(bin, "topopool");
-        File.WriteAllText(command, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "topopool.dll")}\" \"$@\"\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(command, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        SearchPath = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        SearchPath = TopopoolOnPath.In(Folder);
 
         Unsharded = Path.Combine(Folder, "unsharded.csv");
         var whole = CliProcess.Run(null, "predict", "--model", Model, "--input", Input, "--batch-size", $"{BatchSize}", "--threads", "1", "--out", Unsharded);
