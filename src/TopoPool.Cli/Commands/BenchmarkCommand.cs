@@ -68,6 +68,9 @@ public static class BenchmarkCommand
                 Explain = result.GetValue(protocol.Explain),
             };
             if (File.Exists(settings.OutputDirectory)) throw new InputException($"{settings.OutputDirectory}: is a file, not a folder; give --out a folder");
+            // A mistyped --out would otherwise get a page saying that no run has a row.
+            if (result.GetValue(summary) && !Directory.Exists(settings.OutputDirectory))
+                throw new InputException($"--out {settings.OutputDirectory}: no such folder; --summary reads the rows a grid wrote there");
             TorchSharp.torch.set_num_threads(settings.Threads);
             var plan = BenchmarkPlan.For(settings);
             foreach (var warning in plan.Datasets.Values.SelectMany(d => d.Warnings).Take(20)) Console.Error.WriteLine($"warning: {warning}");
