@@ -34,11 +34,30 @@ public static class EpochProfile
             Console.Error.WriteLine($"epoch-profile: unknown GNN '{args[2]}' or pool '{args[3]}'");
             return 2;
         }
-        int epochs = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20;
+        int epochs = 20;
+        if (args.Length > 4 && (!int.TryParse(args[4], NumberStyles.None, CultureInfo.InvariantCulture, out epochs) || epochs < 2))
+        {
+            Console.Error.WriteLine($"epoch-profile: EPOCHS must be a whole number of at least 2 (the first epoch is not counted), got '{args[4]}'");
+            return 2;
+        }
         string mode = args.Length > 5 ? args[5] : "";
+        if (mode is not ("" or "reshuffle" or "stages"))
+        {
+            Console.Error.WriteLine($"epoch-profile: unknown mode '{mode}' (reshuffle or stages)");
+            return 2;
+        }
 
         torch.set_num_threads(1);
-        var dataset = DatasetLocator.Load(args[1], SharedFolder.VariableOrPath("TOPOPOOL_DATA_DIR", "data"));
+        BenchmarkDataset dataset;
+        try
+        {
+            dataset = DatasetLocator.Load(args[1], SharedFolder.VariableOrPath("TOPOPOOL_DATA_DIR", "data"));
+        }
+        catch (DatasetNotFoundException e)
+        {
+            Console.Error.WriteLine($"epoch-profile: {e.Message}");
+            return 2;
+        }
         var split = dataset.Split(1);
         int outputWidth = dataset.Task == TaskKind.Classification ? dataset.NumClasses : 1;
         var paper = ModelPresets.Build(ModelPresets.Paper, gnn, pool, dataset.Task, dataset.NodeFeatureWidth, outputWidth, 32);
