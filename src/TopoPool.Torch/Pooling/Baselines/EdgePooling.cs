@@ -53,9 +53,15 @@ public sealed class EdgePooling : GraphPooling
         var source = edgeIndex[0];
         var target = edgeIndex[1];
 
-        var raw = lin.call(cat(new[] { x.index_select(0, source), x.index_select(0, target) }, 1)).squeeze(1);
+        // The scores are computed in float64 and rounded once to x's type. The softmax over the edges into a node makes
+        // two nodes with the same in-neighbours score their edges equally in exact arithmetic; in float32 the last bit
+        // would depend on where an edge sits in the batch (BLAS blocking, vector and scalar tails of exp), and the
+        // matching would settle such ties differently in a batch and alone. Rounded from float64 they are equal, and
+        // the matching settles them by edge position, the same in any batch.
+        var pairs = cat(new[] { x.index_select(0, source), x.index_select(0, target) }, 1).to_type(ScalarType.Float64);
+        var raw = functional.linear(pairs, lin.weight!.to_type(ScalarType.Float64), lin.bias?.to_type(ScalarType.Float64)).squeeze(1);
         raw = functional.dropout(raw, Dropout, training && Dropout > 0);
-        var edgeScore = ScatterReduce.Softmax(raw, target, n) + AddToEdgeScore;
+        var edgeScore = (ScatterReduce.Softmax(raw, target, n) + AddToEdgeScore).to_type(x.dtype);
 
         // Select: the greedy matching, contracted edges numbered in the order taken, then the free nodes by index.
         var taken = EdgeMatching.Greedy(edgeScore, edgeIndex, n, Engine);

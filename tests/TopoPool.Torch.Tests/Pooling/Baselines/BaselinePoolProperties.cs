@@ -128,7 +128,19 @@ public class BaselinePoolProperties
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void A_batch_of_graphs_is_each_graph_alone(string kind)
+    public void A_batch_of_graphs_is_each_graph_alone(string kind) => EachGraphAlone(kind, Config.QuickThrowOnFailure.WithMaxTest(Cases));
+
+    /// <summary>
+    /// The case CI found (replayed by its FsCheck seed): a batch whose graphs have nodes with the same in-neighbours,
+    /// where EdgePooling's float32 scores of equal edges came out one bit apart in the batch and alone, so the
+    /// matching differed. The scores are now rounded from float64. Should the generator change, this replays another
+    /// case, which the property covers anyway.
+    /// </summary>
+    [Fact]
+    public void EdgePooling_settles_equal_scores_the_same_in_a_batch_and_alone() =>
+        EachGraphAlone("edge", Config.QuickThrowOnFailure.WithReplay(18419657180125431084UL, 11922487609842788621UL, 55).WithMaxTest(1));
+
+    private static void EachGraphAlone(string kind, Config config)
     {
         using var pool = Make(kind);
         Prop.ForAll(GraphArbitraries.GraphCase(), (GraphCase c) =>
@@ -167,7 +179,7 @@ public class BaselinePoolProperties
             Assert.Equal(clusterIndex, Longs(together.ClusterIndex));
             if (assignmentWeights.Count > 0) AssertClose(cat(assignmentWeights, 0), together.AssignmentWeight!, 1e-4);
             if (edgeWeights.Count > 0) AssertClose(cat(edgeWeights, 0), together.EdgeWeight!, 1e-4);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
+        }).Check(config);
     }
 
     [Theory]
