@@ -36,9 +36,9 @@ public static class BenchmarkSummary
         var provenance = rows.Select(r => $"commit `{r.Provenance.Commit}` (version {r.Provenance.Version}) on {r.Provenance.Cpu}").Distinct().ToList();
         text.AppendLine($"{rows.Count} of {outcome.Plan.Runs.Count} planned runs have a row" +
                         (provenance.Count > 0 ? $", made with {string.Join("; ", provenance)}." : "."));
-        text.AppendLine("Each row holds every setting of its run; a cell is reproduced with `topopool train --dataset D --model M --gnn G --pool P " +
-                        "--seeds 1-10 --data-dir ../shared/data` (the grid's settings are `train`'s defaults), and on any x86-64 CPU with AVX2 " +
-                        "it gives the same values to the last bit.");
+        text.AppendLine("Each row holds every setting of its run; a cell is reproduced, built at the commit its rows name, with `topopool train " +
+                        "--dataset D --model M --gnn G --pool P [--variant V] --seeds 1-10 --data-dir ../shared/data` (the grid's settings are " +
+                        "`train`'s defaults), and on any x86-64 CPU with AVX2 it gives the same values to the last bit.");
         text.AppendLine();
 
         text.AppendLine("## Test metric, mean (std) over seeds");
