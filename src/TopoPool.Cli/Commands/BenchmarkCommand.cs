@@ -28,12 +28,17 @@ public static class BenchmarkCommand
         var jobs = CommandOptions.WholeNumber("--jobs", "runs at once, each in its own process (results do not depend on it)", 1, 256, 1);
         var shard = new Option<string?>("--shard") { Description = "K/N: make only task K's part of the grid (0 <= K < N), for job arrays writing into one folder" };
         var preset = CommandOptions.Choice("--preset", "a named grid: table2 (the paper's 9 rows x 5 datasets), ablation (pooled-readout, GCN x every pool), variants (GCN + TopoPooling changed one way at a time, beside GCN + TopoPooling and GCN + Global); overrides --models/--gnns/--pools and, unless given, --datasets", ["none", .. BenchmarkPresets.Names], "none");
+        var reuseFrom = new Option<string[]>("--reuse-from")
+        {
+            Description = "another grid's results folder (repeatable): its rows with exactly a run's settings and seed are copied, with the commit they name, instead of training that run again",
+            DefaultValueFactory = _ => [],
+        };
         var summary = new Option<bool>("--summary") { Description = "run nothing: rewrite the tables from the rows in --out" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line holding every row" };
         var protocol = new ProtocolArguments();
         var command = new Command("benchmark", "Run the paper's benchmark grid; resumable, one CSV row per finished run")
         {
-            datasets, models, gnns, pools, preset, seeds, output, jobs, shard, summary, json,
+            datasets, models, gnns, pools, preset, seeds, output, jobs, shard, reuseFrom, summary, json,
         };
         foreach (var option in protocol.All) command.Options.Add(option);
         command.SetAction(result =>
@@ -66,11 +71,20 @@ public static class BenchmarkCommand
                 Jobs = result.GetValue(jobs),
                 Shard = part,
                 Explain = result.GetValue(protocol.Explain),
+                ReuseFrom = result.GetValue(reuseFrom)!,
             };
             if (File.Exists(settings.OutputDirectory)) throw new InputException($"{settings.OutputDirectory}: is a file, not a folder; give --out a folder");
             // A mistyped --out would otherwise get a page saying that no run has a row.
             if (result.GetValue(summary) && !Directory.Exists(settings.OutputDirectory))
                 throw new InputException($"--out {settings.OutputDirectory}: no such folder; --summary reads the rows a grid wrote there");
+            foreach (var source in settings.ReuseFrom)
+            {
+                if (!Directory.Exists(source)) throw new InputException($"--reuse-from {source}: no such folder; give the results folder of another grid");
+                if (Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(settings.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar))
+                    throw new InputException($"--reuse-from {source}: is --out itself; its rows count already");
+            }
+            if (result.GetValue(summary) && settings.ReuseFrom.Count > 0)
+                throw new InputException("--reuse-from copies rows before a grid runs; --summary runs nothing, so give one or the other");
             TorchSharp.torch.set_num_threads(settings.Threads);
             var plan = BenchmarkPlan.For(settings);
             foreach (var warning in plan.Datasets.Values.SelectMany(d => d.Warnings).Take(20)) Console.Error.WriteLine($"warning: {warning}");

@@ -63,7 +63,7 @@ public sealed class BenchmarkPlan
             if (candidate is null)
             {
                 others++;
-                firstOther ??= $"{row.Dataset} {row.Model} {row.Gnn} {row.Pool} seed {row.Seed}";
+                firstOther ??= $"{row.Dataset} {row.Model} {row.Gnn} {row.Pool}{(row.Variant.Length == 0 ? "" : $" ({row.Variant})")} seed {row.Seed}";
                 continue;
             }
             if (!counted.TryAdd(candidate.Position, row)) repeated++;

@@ -21,6 +21,7 @@ public static class BenchmarkRunner
         foreach (var warning in warnings) log?.Invoke($"warning: {warning}");
 
         var mine = plan.Runs.Where(r => settings.Shard is not { } s || s.Owns(r.Position)).ToList();
+        foreach (var source in settings.ReuseFrom) Reuse(source, settings, plan, mine, counted, log);
         var todo = mine.Where(r => !counted.ContainsKey(r.Position)).ToList();
         log?.Invoke($"{plan.Runs.Count} runs in the grid{(settings.Shard is { } shard ? $", {mine.Count} in shard {shard}" : "")}: " +
                     $"{mine.Count - todo.Count} done earlier, {todo.Count} to run" + (settings.Jobs > 1 ? $", {settings.Jobs} at once" : ""));
@@ -55,6 +56,29 @@ public static class BenchmarkRunner
         }
 
         return Outcome(plan, counted, warnings);
+    }
+
+    /// <summary>
+    /// Copies into this grid's results files the rows of <paramref name="source"/> that count for runs of this task
+    /// which have no row yet. A row counts only for a run of exactly its settings and seed, so nothing of other data,
+    /// protocol or numerics is reused.
+    /// </summary>
+    private static void Reuse(string source, BenchmarkSettings settings, BenchmarkPlan plan, List<PlannedRun> mine,
+                              Dictionary<int, BenchmarkRow> counted, Action<string>? log)
+    {
+        var ignored = new List<string>();
+        var theirs = plan.Count(ResultsFile.AllIn(source).SelectMany(f => ResultsFile.Read(f, ignored)), ignored);
+        var warnings = new List<string>();
+        int reused = 0;
+        foreach (var run in mine)
+        {
+            if (counted.ContainsKey(run.Position) || !theirs.TryGetValue(run.Position, out var row)) continue;
+            ResultsFile.Append(ResultsFile.PathFor(settings.OutputDirectory, run.Settings.Dataset, settings.Shard), row, warnings);
+            counted[run.Position] = row;
+            reused++;
+        }
+        foreach (var warning in warnings) log?.Invoke($"warning: {warning}");
+        log?.Invoke($"{reused} run(s) reused from {source}: their rows have exactly this grid's settings and seeds and keep the commit they name");
     }
 
     /// <summary>The grid's rows as the results folder holds them, running nothing (<c>benchmark --summary</c>).</summary>

@@ -39,6 +39,13 @@ public sealed record BenchmarkSettings(
     /// <summary>This task's part of the grid, or null for all of it.</summary>
     public Shard? Shard { get; init; }
 
+    /// <summary>
+    /// Results folders of other grids whose rows may stand for runs of this one: a row made with exactly a planned
+    /// run's settings and seed (data, protocol and numerics included) is copied, with the commit and CPU it names, instead
+    /// of training the run again (the variants grid's GCN + Global and GCN + TopoPooling are Table 2's).
+    /// </summary>
+    public IReadOnlyList<string> ReuseFrom { get; init; } = [];
+
     /// <summary>Write the test-set explanations of every run with a clustering pool next to its results.</summary>
     public bool Explain { get; init; }
 

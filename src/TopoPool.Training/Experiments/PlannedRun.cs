@@ -5,5 +5,5 @@ namespace TopoPool.Training.Experiments;
 public sealed record PlannedRun(int Position, ExperimentSettings Experiment, RunSettings Settings, int Seed, string Metric)
 {
     public override string ToString() =>
-        $"{Settings.Dataset} {Settings.Model} {ComponentNames.Of(Settings.Gnn)} {ComponentNames.Of(Settings.Pool)} seed {Seed}";
+        $"{Settings.Dataset} {Settings.Model} {ComponentNames.Of(Settings.Gnn)} {ComponentNames.Of(Settings.Pool)}{(Settings.Variant.Length == 0 ? "" : $" ({Settings.Variant})")} seed {Seed}";
 }

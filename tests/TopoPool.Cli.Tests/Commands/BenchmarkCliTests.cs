@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using TopoPool.Testing;
 using Xunit;
 
@@ -45,5 +46,30 @@ public class BenchmarkCliTests
         Assert.True(first.Count < 4 && second.Count == 4, "the second shard's summary counts both shards' rows");
         var summary = Rows(shared, "--summary");
         Assert.Equal(Numbers(whole), Numbers(summary));
+    }
+
+    [Fact]
+    public void Reuse_copies_rows_of_the_same_settings_only_and_the_grid_trains_the_rest()
+    {
+        var root = Directory.CreateTempSubdirectory("topopool-reuse").FullName;
+        string table2 = Path.Combine(root, "table2"), variants = Path.Combine(root, "variants");
+        Assert.Equal(4, Rows(table2).Count);
+        string[] Variants(string output, string epochs) =>
+            ["benchmark", "--preset", "variants", "--datasets", "MUTAG", "--data-dir", Data, "--seeds", "1-2", "--epochs", epochs, "--out", output, "--reuse-from", table2];
+
+        var result = CliProcess.Run(null, Variants(variants, "3"));
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("4 run(s) reused from", result.StandardError);
+        Assert.Equal(6, Regex.Matches(result.StandardError, @"seed \d: accuracy").Count);
+        var rows = File.ReadAllLines(Path.Combine(variants, "mutag_results.csv")).Skip(1).ToList();
+        var copied = File.ReadAllLines(Path.Combine(table2, "mutag_results.csv")).Skip(1).ToHashSet();
+        Assert.Equal(5 * 2, rows.Count);
+        Assert.Equal(4, rows.Count(copied.Contains));
+
+        // Rows of other settings (here another epoch cap) never stand for a run.
+        var other = CliProcess.Run(null, Variants(Path.Combine(root, "other"), "2"));
+        Assert.True(other.ExitCode == 0, other.StandardError);
+        Assert.Contains("0 run(s) reused from", other.StandardError);
+        Assert.Equal(10, Regex.Matches(other.StandardError, @"seed \d: accuracy").Count);
     }
 }
