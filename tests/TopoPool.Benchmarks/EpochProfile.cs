@@ -114,9 +114,9 @@ public static class EpochProfile
         }
 
         var train = split.Train.Samples;
-        var validation = Once("collate validation", () => Chunks(split.Validation.Samples, defaults.BatchSize).Select(GraphBatchCollator.Collate).ToList());
+        var validation = Once("collate validation", () => split.Validation.Samples.Chunk(defaults.BatchSize).Select(GraphBatchCollator.Collate).ToList());
         List<GraphBatch>? fixedTrain = reshuffle ? null
-            : Once("collate training", () => Chunks(train, defaults.BatchSize).Select(GraphBatchCollator.Collate).ToList());
+            : Once("collate training", () => train.Chunk(defaults.BatchSize).Select(GraphBatchCollator.Collate).ToList());
         var perEpoch = new Dictionary<string, List<double>>();
         void Add(string phase, double seconds)
         {
@@ -132,7 +132,7 @@ public static class EpochProfile
                 var epochClock = Stopwatch.StartNew();
                 model.train();
                 var chunks = reshuffle
-                    ? Chunks(GraphTrainer.EpochShuffle(train.Count, 1, epoch).Select(i => train[i]).ToList(), defaults.BatchSize)
+                    ? GraphTrainer.EpochShuffle(train.Count, 1, epoch).Select(i => train[i]).Chunk(defaults.BatchSize)
                     : [];
                 var batches = fixedTrain?.Select(b => (Batch: b, Owned: false))
                     ?? chunks.Select(c =>
@@ -178,11 +178,5 @@ public static class EpochProfile
             foreach (var b in validation) b.Dispose();
             foreach (var b in fixedTrain ?? []) b.Dispose();
         }
-    }
-
-    private static IEnumerable<IReadOnlyList<T>> Chunks<T>(IReadOnlyList<T> items, int size)
-    {
-        for (int start = 0; start < items.Count; start += size)
-            yield return items.Skip(start).Take(size).ToList();
     }
 }

@@ -114,16 +114,15 @@ public static class ExperimentRunner
         using var noGrad = no_grad();
         var predicted = new List<IEnumerable<int>>();
         var planted = new List<IEnumerable<int>>();
-        for (int start = 0; start < samples.Count; start += batchSize)
+        foreach (var chunk in samples.Chunk(batchSize))
         {
             using var scope = NewDisposeScope();
-            var chunk = samples.Skip(start).Take(batchSize).ToList();
             using var cpu = GraphBatchCollator.Collate(chunk);
             var batch = cpu.To(device);
             var output = model.call(batch);
             if (output.Pooling is null) throw new InvalidOperationException("the model has no pooling layer to read clusters from");
             var clusters = PoolResultReader.PerGraph(output.Pooling, batch.Batch, batch.NumGraphs);
-            for (int g = 0; g < chunk.Count; g++)
+            for (int g = 0; g < chunk.Length; g++)
             {
                 predicted.Add(clusters[g].Strongest?.Members ?? []);
                 planted.Add(chunk[g].MotifNodes);

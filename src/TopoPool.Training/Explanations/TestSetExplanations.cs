@@ -21,15 +21,14 @@ public static class TestSetExplanations
         model.eval();
         using var noGrad = no_grad();
         var explanations = new List<StructureExplanation>(samples.Count);
-        for (int start = 0; start < samples.Count; start += batchSize)
+        foreach (var chunk in samples.Chunk(batchSize))
         {
             using var scope = NewDisposeScope();
-            var chunk = samples.Skip(start).Take(batchSize).ToList();
             using var cpu = GraphBatchCollator.Collate(chunk);
             var batch = cpu.To(device);
             var pooling = model.call(batch).Pooling ?? throw new InvalidOperationException("the model has no pooling layer to explain");
             var clusters = PoolResultReader.PerGraph(pooling, batch.Batch, batch.NumGraphs);
-            for (int g = 0; g < chunk.Count; g++)
+            for (int g = 0; g < chunk.Length; g++)
             {
                 var (labels, molecule) = Labels(dataset, chunk[g]);
                 explanations.Add(new StructureExplanation(chunk[g].Smiles ?? chunk[g].Id, chunk[g].Smiles is null ? "graph" : "molecule", labels, clusters[g], molecule));

@@ -158,10 +158,9 @@ public static class OwnDataRunner
         model.eval();
         using var noGrad = no_grad();
         var predicted = new List<double[]>();
-        for (int start = 0; start < test.Count; start += batchSize)
+        foreach (var chunk in test.Chunk(batchSize))
         {
             using var scope = NewDisposeScope();
-            var chunk = test.Skip(start).Take(batchSize).ToList();
             using var cpu = OwnDataBatchCollator.Collate(chunk, targets, scaling);
             var batch = cpu.To(device);
             predicted.AddRange(OwnDataOutputs.Decode(model.call(batch).Prediction, targets, scaling));

@@ -38,9 +38,9 @@ public static class GraphTrainer
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
 
-        var validationBatches = Chunks(validation, options.BatchSize).Select(c => collate(c).To(device)).ToList();
-        var testBatches = Chunks(test, options.BatchSize).Select(c => collate(c).To(device)).ToList();
-        var fixedTrainBatches = options.ShuffleEachEpoch ? null : Chunks(train, options.BatchSize).Select(c => collate(c).To(device)).ToList();
+        var validationBatches = validation.Chunk(options.BatchSize).Select(c => collate(c).To(device)).ToList();
+        var testBatches = test.Chunk(options.BatchSize).Select(c => collate(c).To(device)).ToList();
+        var fixedTrainBatches = options.ShuffleEachEpoch ? null : train.Chunk(options.BatchSize).Select(c => collate(c).To(device)).ToList();
 
         var history = new List<EpochReport>();
         var best = Snapshot(model);
@@ -189,9 +189,9 @@ public static class GraphTrainer
                                                                     TrainingOptions options, int epoch)
     {
         var order = EpochShuffle(train.Count, options.Seed, epoch);
-        for (int start = 0; start < order.Length; start += options.BatchSize)
+        foreach (var positions in order.Chunk(options.BatchSize))
         {
-            var samples = order.Skip(start).Take(options.BatchSize).Select(i => train[i]).ToList();
+            var samples = positions.Select(i => train[i]).ToList();
             using var cpuBatch = collate(samples);
             var batch = cpuBatch.To(options.Device);
             try
@@ -211,12 +211,6 @@ public static class GraphTrainer
     /// </summary>
     public static int[] EpochShuffle(int count, int seed, int epoch) =>
         new DeterministicRandom(unchecked(seed * 1_000_003 + epoch)).Permutation(count);
-
-    private static IEnumerable<IReadOnlyList<T>> Chunks<T>(IReadOnlyList<T> items, int size)
-    {
-        for (int start = 0; start < items.Count; start += size)
-            yield return items.Skip(start).Take(size).ToList();
-    }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
         model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
