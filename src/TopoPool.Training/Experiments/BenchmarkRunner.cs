@@ -66,8 +66,11 @@ public static class BenchmarkRunner
     private static void Reuse(string source, BenchmarkSettings settings, BenchmarkPlan plan, List<PlannedRun> mine,
                               Dictionary<int, BenchmarkRow> counted, Action<string>? log)
     {
-        var ignored = new List<string>();
-        var theirs = plan.Count(ResultsFile.AllIn(source).SelectMany(f => ResultsFile.Read(f, ignored)), ignored);
+        var damaged = new List<string>();
+        var rows = ResultsFile.AllIn(source).SelectMany(f => ResultsFile.Read(f, damaged)).ToList();
+        foreach (var warning in damaged) log?.Invoke($"warning: {Path.Combine(source, warning)}");
+        // Rows of other grids are the point of another folder, so they are not reported as "not counted".
+        var theirs = plan.Count(rows, notCounted: []);
         var warnings = new List<string>();
         int reused = 0;
         foreach (var run in mine)

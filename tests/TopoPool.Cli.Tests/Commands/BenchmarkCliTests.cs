@@ -54,10 +54,10 @@ public class BenchmarkCliTests
         var root = Directory.CreateTempSubdirectory("topopool-reuse").FullName;
         string table2 = Path.Combine(root, "table2"), variants = Path.Combine(root, "variants");
         Assert.Equal(4, Rows(table2).Count);
-        string[] Variants(string output, string epochs) =>
-            ["benchmark", "--preset", "variants", "--datasets", "MUTAG", "--data-dir", Data, "--seeds", "1-2", "--epochs", epochs, "--out", output, "--reuse-from", table2];
+        string[] Variants(string output, string epochs, string from) =>
+            ["benchmark", "--preset", "variants", "--datasets", "MUTAG", "--data-dir", Data, "--seeds", "1-2", "--epochs", epochs, "--out", output, "--reuse-from", from];
 
-        var result = CliProcess.Run(null, Variants(variants, "3"));
+        var result = CliProcess.Run(null, Variants(variants, "3", table2));
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Contains("4 run(s) reused from", result.StandardError);
         Assert.Equal(6, Regex.Matches(result.StandardError, @"seed \d: accuracy").Count);
@@ -66,8 +66,19 @@ public class BenchmarkCliTests
         Assert.Equal(5 * 2, rows.Count);
         Assert.Equal(4, rows.Count(copied.Contains));
 
+        // A damaged row of the other folder is named and not copied; the run it stood for is trained.
+        string damaged = Path.Combine(root, "damaged");
+        Directory.CreateDirectory(damaged);
+        var lines = File.ReadAllLines(Path.Combine(table2, "mutag_results.csv"));
+        lines[2] = lines[2].Replace(",accuracy,", ",accuracy,not-a-number,");
+        File.WriteAllLines(Path.Combine(damaged, "mutag_results.csv"), lines);
+        var repaired = CliProcess.Run(null, Variants(Path.Combine(root, "after-damage"), "3", damaged));
+        Assert.True(repaired.ExitCode == 0, repaired.StandardError);
+        Assert.Matches(@"warning: .*damaged.mutag_results\.csv line 3: ", repaired.StandardError);
+        Assert.Contains("3 run(s) reused from", repaired.StandardError);
+
         // Rows of other settings (here another epoch cap) never stand for a run.
-        var other = CliProcess.Run(null, Variants(Path.Combine(root, "other"), "2"));
+        var other = CliProcess.Run(null, Variants(Path.Combine(root, "other"), "2", table2));
         Assert.True(other.ExitCode == 0, other.StandardError);
         Assert.Contains("0 run(s) reused from", other.StandardError);
         Assert.Equal(10, Regex.Matches(other.StandardError, @"seed \d: accuracy").Count);
