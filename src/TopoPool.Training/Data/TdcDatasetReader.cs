@@ -108,12 +108,12 @@ public static class TdcDatasetReader
         {
             int shared = molecules.Count(m => m.SharesItsLabel);
             if (shared > 0)
-                warnings.Add($"{Path.GetFileName(path)}: {shared} rows repeat a molecule (same longest-fragment SMILES) of another row; each was kept with the mean Y of its molecule's rows");
+                warnings.Add($"{Shown(path)}: {shared} rows repeat a molecule (same longest-fragment SMILES) of another row; each was kept with the mean Y of its molecule's rows");
         }
         else if (duplicateRows > 0)
         {
             warnings.Add(
-                $"{Path.GetFileName(path)}: {duplicateRows} rows repeat the SMILES of an earlier row; the {mergedMolecules} repeated " +
+                $"{Shown(path)}: {duplicateRows} rows repeat the SMILES of an earlier row; the {mergedMolecules} repeated " +
                 "molecules each became one sample with the mean Y of their rows");
         }
 
@@ -155,6 +155,10 @@ public static class TdcDatasetReader
             $"{trainValidation.Count} train/validation molecules; results are not comparable with the official benchmark";
         return BenchmarkDataset.WithFixedTest(name, trainValidation, test, [path], [note, .. all.Warnings]);
     }
+
+    /// <summary>A table as a message names it: its folder (the dataset) and file, since every dataset has a <c>test.csv</c>.</summary>
+    private static string Shown(string path) =>
+        Path.Combine(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "", Path.GetFileName(path));
 
     private static int TdcAtomFeatureWidth => TopoPool.Chemistry.Featurization.TdcAtomFeatures.Width;
 
