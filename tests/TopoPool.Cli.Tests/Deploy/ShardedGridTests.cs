@@ -91,6 +91,25 @@ public sealed class ShardedGridTests : IClassFixture<ShardedGridTests.UnshardedG
     }
 
     [Fact]
+    public void A_slurm_variants_grid_reuses_the_table2_rows_it_is_given()
+    {
+        var output = Path.Combine(grid.Folder, "slurm-variants");
+        var environment = Environment(output, new()
+        {
+            ["SLURM_ARRAY_TASK_ID"] = "0", ["SLURM_ARRAY_TASK_COUNT"] = "1", ["SLURM_ARRAY_TASK_MIN"] = "0", ["SLURM_ARRAY_TASK_STEP"] = "1",
+            ["REUSE_FROM"] = Path.Combine(grid.Folder, "unsharded"),
+        });
+        environment["PRESET"] = "variants";
+        var task = ShellScript.Run("bash", [Sbatch], environment);
+        Assert.True(task.ExitCode == 0, task.StandardError);
+        Assert.Contains("2 run(s) reused from", task.StandardError);
+        var rows = File.ReadAllLines(Path.Combine(output, "mutag_results.shard-0-of-1.csv")).Skip(1).ToList();
+        var table2 = File.ReadAllLines(Path.Combine(grid.Folder, "unsharded", "mutag_results.csv")).ToHashSet();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(2, rows.Count(table2.Contains));
+    }
+
+    [Fact]
     public void The_indexed_job_pods_write_one_folder_whose_rows_are_the_whole_grid()
     {
         var script = DeployScriptTests.PodScript(File.ReadAllLines(JobYaml));
